@@ -1,0 +1,193 @@
+"""The data model: validated, frozen Pydantic models that round-trip through JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Span = Annotated[
+    tuple[int, int],
+    Field(
+        description=(
+            "Source line span, 0-based and half-open [start, end): the lines of the input "
+            "this item was read from."
+        )
+    ),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SectionKind(StrEnum):
+    """What a section is about, read from its heading."""
+
+    INTRO = "intro"
+    LEARNING = "learning"
+    NEXT_WEEK = "next_week"
+    WENT_WELL = "went_well"
+    WORRIES = "worries"
+    READING = "reading"
+    OTHER = "other"
+
+
+class WeekKind(StrEnum):
+    """Which convention a week designation is written in."""
+
+    WEEK_COMMENCING = "week_commencing"
+    WEEK_NUMBER = "week_number"
+
+
+class YearSource(StrEnum):
+    """Where the year of a week came from."""
+
+    STATED = "stated"
+    HINT = "hint"
+
+
+class Week(_Model):
+    """The week a note is about, as a calendar fact with the evidence for it."""
+
+    raw: str = Field(description="The exact text naming the week, as written.")
+    kind: WeekKind = Field(description="The convention the designation is written in.")
+    iso_year: int | None = Field(
+        default=None, description="ISO 8601 week-numbering year; null when unknown."
+    )
+    iso_week: int | None = Field(
+        default=None, ge=1, le=53, description="ISO 8601 week number (1-53); null when unknown."
+    )
+    start: dt.date | None = Field(
+        default=None, description="The Monday that starts the week; null when unknown."
+    )
+    end: dt.date | None = Field(
+        default=None, description="The Sunday that ends the week; null when unknown."
+    )
+    year_source: YearSource | None = Field(
+        default=None,
+        description=(
+            "Where the year came from: 'stated' (written in the designation) or 'hint' "
+            "(the year or publication date passed by the caller); null when unknown."
+        ),
+    )
+    candidates: list[dt.date] = Field(
+        default_factory=list,
+        description=(
+            "When the year is unknown: every Monday, within the candidate years, that fits "
+            "the designation. Empty when the week is known."
+        ),
+    )
+
+
+class Link(_Model):
+    """A URL written in the note's text."""
+
+    url: str = Field(description="The URL as written, without trailing punctuation.")
+    line: int = Field(description="0-based line of the input the URL is on.")
+
+
+class Footnote(_Model):
+    """A footnote body, such as a paragraph starting with '* '."""
+
+    marker: str = Field(description="The marker that opens the footnote, e.g. '*' or '[1]'.")
+    text: str = Field(description="The footnote's text without its marker.")
+    span: Span
+
+
+class Paragraph(_Model):
+    """A paragraph of running text."""
+
+    type: Literal["paragraph"] = Field(default="paragraph", description="Always 'paragraph'.")
+    text: str = Field(description="The paragraph's text, lines joined by a single space.")
+    span: Span
+
+
+class ListItem(_Model):
+    """One item of a list."""
+
+    text: str = Field(description="The item's text without its bullet or number.")
+    span: Span
+
+
+class ListBlock(_Model):
+    """A bulleted or numbered list, with the line that introduces it."""
+
+    type: Literal["list"] = Field(default="list", description="Always 'list'.")
+    style: Literal["bullet", "numbered"] = Field(description="'bullet' or 'numbered'.")
+    lead_in: str | None = Field(
+        default=None,
+        description=(
+            "The line that introduces the list (usually ending in ':'), or the parent item of "
+            "a nested list; null when there is none."
+        ),
+    )
+    items: list[ListItem] = Field(description="The items, in order.")
+    span: Span
+
+
+Block = Annotated[Paragraph | ListBlock, Field(discriminator="type")]
+
+
+class Section(_Model):
+    """A part of a note under one heading; the untitled opening has heading null."""
+
+    heading: str | None = Field(
+        description="The heading as written (list markers removed); null for the opening."
+    )
+    kind: SectionKind = Field(description="What the section is about, read from its heading.")
+    blocks: list[Block] = Field(description="Paragraphs and lists, in order.")
+    span: Span
+
+
+class Note(_Model):
+    """One weeknote."""
+
+    title: str | None = Field(description="The whole title line as written; null if none.")
+    subtitle: str | None = Field(
+        default=None,
+        description=(
+            "The part of the title after the week designation and its ':' or '-' separator "
+            "(or before it, when the designation ends the title); null if none."
+        ),
+    )
+    week: Week | None = Field(
+        default=None, description="The week the note is about; null when none is named."
+    )
+    sections: list[Section] = Field(description="The sections, in order.")
+    links: list[Link] = Field(default_factory=list, description="Every URL in the note.")
+    footnotes: list[Footnote] = Field(default_factory=list, description="Footnote bodies.")
+    span: Span
+
+
+class Source(_Model):
+    """Where the document came from."""
+
+    path: str | None = Field(default=None, description="The file path, '-' for stdin, or null.")
+    format: Literal["text"] = Field(default="text", description="The input format read.")
+
+
+class ParseWarning(_Model):
+    """Something a reader should know: an author error, an ambiguity, an unknown year."""
+
+    code: str = Field(description="A stable, kebab-case code, e.g. 'year-unknown'.")
+    message: str = Field(description="A one-line human-readable explanation.")
+    line: int | None = Field(
+        default=None, description="0-based line of the input it concerns, if any."
+    )
+
+
+class Document(_Model):
+    """A parsed input: the notes it holds and the site furniture around them."""
+
+    source: Source = Field(description="Where the document came from.")
+    notes: list[Note] = Field(description="The notes, in reading order.")
+    chrome: list[str] = Field(
+        default_factory=list,
+        description="Lines of site furniture that belong to no note, as written.",
+    )
+    warnings: list[ParseWarning] = Field(
+        default_factory=list, description="Warnings, in line order."
+    )
