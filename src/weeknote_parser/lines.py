@@ -1,0 +1,80 @@
+"""Line normalisation and the cheap per-line facts every recogniser reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+# A list marker at the start of a line: a bullet character, or a number with '.' or ')'.
+_MARKER = regex.compile(
+    r"(?P<indent>[ \t]*)"
+    r"(?:(?P<bullet>[•●◦▪‣·∙*+\-–])|(?P<number>\d{1,3})[.)]|\((?P<pnumber>\d{1,3})\))"
+    r"[ \t\u00a0]+(?=\S)"
+)
+
+_LINE_BREAKS = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A list marker found at the start of a line."""
+
+    style: Literal["bullet", "numbered"]
+    symbol: str
+    number: int | None
+    content_start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One normalised input line and the facts about it computed once."""
+
+    text: str
+    stripped: str
+    indent: int
+    marker: Marker | None
+
+    @property
+    def blank(self) -> bool:
+        return not self.stripped
+
+    @property
+    def content(self) -> str:
+        """The line's text without its list marker (the stripped text if it has none)."""
+        if self.marker is None:
+            return self.stripped
+        return self.text[self.marker.content_start :].strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text on any line ending, dropping a leading BOM and trailing white space."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return [raw.rstrip().expandtabs(4) for raw in _LINE_BREAKS.split(text)]
+
+
+def find_marker(text: str) -> Marker | None:
+    """Return the list marker at the start of ``text``, if there is one."""
+    match = _MARKER.match(text)
+    if match is None:
+        return None
+    if match["bullet"] is not None:
+        return Marker("bullet", match["bullet"], None, match.end())
+    digits = match["number"] or match["pnumber"]
+    return Marker("numbered", digits, int(digits), match.end())
+
+
+def analyse(text: str) -> list[Line]:
+    """Normalise ``text`` into lines with their facts."""
+    lines: list[Line] = []
+    for raw in split_lines(text):
+        stripped = raw.strip()
+        indent = len(raw) - len(raw.lstrip()) if stripped else 0
+        marker = find_marker(raw) if stripped and (stripped[0] in _MARKER_FIRST) else None
+        lines.append(Line(raw, stripped, indent, marker))
+    return lines
+
+
+_MARKER_FIRST = frozenset("•●◦▪‣·∙*+-–(0123456789")

@@ -1,0 +1,228 @@
+"""Per-document parse state: the lines, the cursor, and the notes being built."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .kinds import KindTable
+from .lines import Line
+from .models import (
+    Block,
+    Footnote,
+    Link,
+    Note,
+    ParseWarning,
+    Section,
+    SectionKind,
+    Week,
+)
+from .registry import Registry
+from .weeks import Context, WeekMatch, resolve
+
+
+class BlockRule(Protocol):
+    """The recogniser contract.
+
+    Called at ``line`` (a non-blank line). On a match it records what it found on ``state``,
+    sets ``state.cursor`` past what it consumed and returns True. With ``silent=True`` it
+    records nothing and only answers "would I match here?".
+    """
+
+    def __call__(self, state: ParseState, line: int, *, silent: bool) -> bool: ...
+
+
+InlineRule = Callable[["ParseState", str, int], None]
+"""An inline recogniser: reads one source line of note text (and its number) and records."""
+
+
+@dataclass
+class _SectionBuilder:
+    heading: str | None
+    kind: SectionKind
+    start: int
+    end: int
+    blocks: list[Block] = field(default_factory=list)
+
+    def build(self) -> Section:
+        return Section(
+            heading=self.heading, kind=self.kind, blocks=self.blocks, span=(self.start, self.end)
+        )
+
+
+@dataclass
+class _NoteBuilder:
+    title: str | None
+    subtitle: str | None
+    week: Week | None
+    start: int
+    end: int
+    sections: list[_SectionBuilder] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    def build(self) -> Note:
+        return Note(
+            title=self.title,
+            subtitle=self.subtitle,
+            week=self.week,
+            sections=[s.build() for s in self.sections],
+            links=self.links,
+            footnotes=self.footnotes,
+            span=(self.start, self.end),
+        )
+
+
+class ParseState:
+    """Everything one parse knows. Made fresh for every document; never shared."""
+
+    def __init__(
+        self,
+        lines: list[Line],
+        *,
+        rules: Registry[BlockRule],
+        inline: Registry[InlineRule],
+        context: Context,
+        kinds: KindTable,
+    ) -> None:
+        self.lines = lines
+        self.cursor = 0
+        self.context = context
+        self.kinds = kinds
+        self._rules = rules
+        self._active_rules = rules.active()
+        self._inline = [rule for _, rule in inline.active()]
+        self.notes: list[_NoteBuilder] = []
+        self.chrome: list[tuple[int, str]] = []
+        self.warnings: list[ParseWarning] = []
+        self._block_end: list[int] = _block_ends(lines)
+        self._first_match: dict[tuple[str, ...], int | None] = {}
+        self.memo: dict[str, object] = {}
+
+    # -- line facts ---------------------------------------------------------------------
+    def block_end(self, line: int) -> int:
+        """The end (exclusive) of the run of non-blank lines that holds ``line``."""
+        return self._block_end[line]
+
+    def next_content(self, line: int) -> int | None:
+        """The first non-blank line at or after ``line``, or None at the end."""
+        lines = self.lines
+        for index in range(line, len(lines)):
+            if lines[index].stripped:
+                return index
+        return None
+
+    def is_standalone(self, line: int) -> bool:
+        """Is ``line`` a block of its own: non-blank, with blank lines (or an edge) around it?"""
+        lines = self.lines
+        return (
+            bool(lines[line].stripped)
+            and (line == 0 or not lines[line - 1].stripped)
+            and self._block_end[line] == line + 1
+        )
+
+    # -- asking other recognisers ---------------------------------------------------------
+    def would_match(self, names: Iterable[str], line: int) -> bool:
+        """Would any of the named (and enabled) recognisers match at ``line``?"""
+        wanted = set(names)
+        return any(
+            rule(self, line, silent=True) for name, rule in self._active_rules if name in wanted
+        )
+
+    def first_match(self, names: Iterable[str]) -> int | None:
+        """The first line at which any of the named (enabled) recognisers fires silently.
+
+        Computed once per document and set of names.
+        """
+        key = tuple(sorted(names))
+        if key not in self._first_match:
+            self._first_match[key] = next(
+                (
+                    index
+                    for index, line in enumerate(self.lines)
+                    if line.stripped and self.would_match(key, index)
+                ),
+                None,
+            )
+        return self._first_match[key]
+
+    # -- recording ----------------------------------------------------------------------
+    @property
+    def note(self) -> _NoteBuilder | None:
+        return self.notes[-1] if self.notes else None
+
+    def warn(self, code: str, message: str, line: int | None) -> None:
+        self.warnings.append(ParseWarning(code=code, message=message, line=line))
+
+    def place_week(self, match: WeekMatch, line: int) -> Week:
+        """Resolve ``match`` against the context, recording any problem as a warning."""
+        week, problems = resolve(match, self.context)
+        for problem in problems:
+            self.warn(problem.code, problem.message, line)
+        return week
+
+    def add_chrome(self, line: int) -> None:
+        self.chrome.append((line, self.lines[line].stripped))
+
+    def start_note(
+        self, *, title: str | None, subtitle: str | None, week: Week | None, start: int, end: int
+    ) -> None:
+        self.notes.append(_NoteBuilder(title, subtitle, week, start, end))
+        self._scan(start, end)
+
+    def start_section(self, heading: str, start: int, end: int) -> None:
+        note = self._open_note(start)
+        note.sections.append(_SectionBuilder(heading, self.kinds.classify(heading), start, end))
+        note.end = end
+        self._scan(start, end)
+
+    def add_block(self, block: Block) -> None:
+        start, end = block.span
+        note = self._open_note(start)
+        if not note.sections:
+            note.sections.append(_SectionBuilder(None, SectionKind.INTRO, start, end))
+        section = note.sections[-1]
+        section.blocks.append(block)
+        section.end = max(section.end, end)
+        note.end = max(note.end, end)
+        self._scan(start, end)
+
+    def add_footnote(self, footnote: Footnote) -> None:
+        start, end = footnote.span
+        note = self._open_note(start)
+        note.footnotes.append(footnote)
+        note.end = max(note.end, end)
+        if note.sections:
+            note.sections[-1].end = max(note.sections[-1].end, end)
+        self._scan(start, end)
+
+    def add_link(self, url: str, line: int) -> None:
+        note = self.note
+        if note is not None:
+            note.links.append(Link(url=url, line=line))
+
+    def _open_note(self, line: int) -> _NoteBuilder:
+        if self.note is None:
+            self.start_note(title=None, subtitle=None, week=None, start=line, end=line)
+        assert self.note is not None
+        return self.note
+
+    def _scan(self, start: int, end: int) -> None:
+        for index in range(start, end):
+            text = self.lines[index].stripped
+            if text:
+                for rule in self._inline:
+                    rule(self, text, index)
+
+
+def _block_ends(lines: list[Line]) -> list[int]:
+    ends = [0] * len(lines)
+    end = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        if not lines[index].stripped:
+            end = index
+            ends[index] = index
+        else:
+            ends[index] = end
+    return ends
