@@ -1,0 +1,47 @@
+"""The recognisers and their default order: one table, changed by name through a Registry."""
+
+from __future__ import annotations
+
+from ..registry import Registry
+from ..state import BlockRule, InlineRule
+from .chrome import chrome
+from .footnotes import footnote
+from .headings import heading, numbered_heading
+from .links import links
+from .lists import list_block
+from .paragraph import paragraph
+from .title import plain_title, title, week_line
+
+# The order rules are tried in at each line. 'paragraph' matches anything, so it is last.
+BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
+    ("chrome", chrome),
+    ("title", title),
+    ("week_line", week_line),
+    ("plain_title", plain_title),
+    ("footnote", footnote),
+    ("numbered_heading", numbered_heading),
+    ("list", list_block),
+    ("heading", heading),
+    ("paragraph", paragraph),
+)
+
+# Rules run over every line of note text once the blocks are known.
+INLINE_RULES: tuple[tuple[str, InlineRule], ...] = (("links", links),)
+
+
+def default_block_rules() -> Registry[BlockRule]:
+    """A fresh registry holding the default block recognisers, in order."""
+    return Registry(BLOCK_RULES)
+
+
+def default_inline_rules() -> Registry[InlineRule]:
+    """A fresh registry holding the default inline recognisers, in order."""
+    return Registry(INLINE_RULES)
+
+
+__all__ = [
+    "BLOCK_RULES",
+    "INLINE_RULES",
+    "default_block_rules",
+    "default_inline_rules",
+]

@@ -1,0 +1,62 @@
+"""Section headings: short standalone lines, and numbered lines that head their own paragraphs."""
+
+from __future__ import annotations
+
+from ..state import ParseState
+from .common import looks_like_heading
+
+# Recognisers whose match on the next block means the current line does not head a section.
+NEXT_NOTE = ("title", "week_line")
+
+
+def is_candidate(state: ParseState, line: int) -> bool:
+    """Could ``line`` be a heading by its own look (ignoring what follows it)?"""
+    current = state.lines[line]
+    if not state.is_standalone(line):
+        return False
+    if current.marker is not None:
+        return current.marker.style == "numbered" and looks_like_heading(current.content)
+    return looks_like_heading(current.stripped)
+
+
+def _heads_text(state: ParseState, line: int) -> int | None:
+    """The line of the text a heading at ``line`` would head, or None if nothing fit follows.
+
+    What follows must be content: not the end, not the next note, and not another heading
+    candidate (a standalone line followed by a heading is a caption, not a heading).
+    """
+    below = state.next_content(line + 1)
+    if below is None or is_candidate(state, below):
+        return None
+    if state.would_match((*NEXT_NOTE, "chrome"), below):
+        return None
+    return below
+
+
+def heading(state: ParseState, line: int, *, silent: bool) -> bool:
+    """A short standalone line (a question too) that names the text below it."""
+    current = state.lines[line]
+    if current.marker is not None or not is_candidate(state, line):
+        return False
+    if _heads_text(state, line) is None:
+        return False
+    if not silent:
+        state.start_section(current.stripped, line, line + 1)
+        state.cursor = line + 1
+    return True
+
+
+def numbered_heading(state: ParseState, line: int, *, silent: bool) -> bool:
+    """A standalone numbered line ('1. Being a good ally') followed by its own paragraph."""
+    current = state.lines[line]
+    if current.marker is None or current.marker.style != "numbered":
+        return False
+    if not is_candidate(state, line):
+        return False
+    below = _heads_text(state, line)
+    if below is None or state.lines[below].marker is not None:
+        return False
+    if not silent:
+        state.start_section(current.content, line, line + 1)
+        state.cursor = line + 1
+    return True

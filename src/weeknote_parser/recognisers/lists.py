@@ -1,0 +1,144 @@
+"""Lists: bulleted ('•', '-', '*', '–') and numbered items, with the line that introduces them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lines import Marker
+from ..models import ListBlock, ListItem
+from ..state import ParseState
+
+# Recognisers whose match on a later item means the list has ended there.
+TERMINATORS = ("numbered_heading", "footnote", "title", "week_line")
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+    parts: list[str]
+    children: list[_List] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+@dataclass
+class _List:
+    style: str
+    indent: int
+    lead_in: str | None
+    start: int
+    items: list[_Item] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+def _same_list(marker: Marker, first: Marker) -> bool:
+    return marker.style == first.style and (
+        marker.style == "numbered" or marker.symbol == first.symbol
+    )
+
+
+def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
+    """If the paragraph at ``line`` introduces a list, its text and the first item's line."""
+    end = line
+    limit = state.block_end(line)
+    while end < limit and state.lines[end].marker is None:
+        end += 1
+    if not state.lines[end - 1].stripped.endswith(":"):
+        return None
+    first = end if end < limit else state.next_content(end)
+    if first is None or state.lines[first].marker is None:
+        return None
+    if state.would_match(TERMINATORS, first):
+        return None
+    text = " ".join(state.lines[index].stripped for index in range(line, end))
+    return text, first
+
+
+def _read(state: ParseState, first: int, lead_in: str | None, start: int) -> _List:
+    """Read the list whose first item is at ``first``, nested lists included."""
+    lines = state.lines
+    marker = lines[first].marker
+    assert marker is not None
+    result = _List(marker.style, lines[first].indent, lead_in, start)
+    index = first
+    while index < len(lines):
+        current = lines[index]
+        if not current.stripped:
+            after = state.next_content(index)
+            if after is None or not _continues(state, result, marker, after):
+                break
+            index = after
+            continue
+        if current.marker is None:
+            if not result.items:
+                break
+            item = result.items[-1]
+            item.parts.append(current.stripped)
+            item.end = index + 1
+            index += 1
+            continue
+        if current.indent > result.indent and result.items:
+            parent = result.items[-1]
+            child = _read(state, index, parent.text, index)
+            parent.children.append(child)
+            parent.end = child.end
+            index = child.end
+            continue
+        if current.indent < result.indent or not _same_list(current.marker, marker):
+            break
+        if index != first and state.would_match(TERMINATORS, index):
+            break
+        result.items.append(_Item(index, index + 1, [current.content]))
+        index += 1
+    return result
+
+
+def _continues(state: ParseState, current: _List, first: Marker, line: int) -> bool:
+    """After a blank line: does the list go on at ``line``?"""
+    marker = state.lines[line].marker
+    if marker is None:
+        return False
+    if state.lines[line].indent > current.indent:
+        return True
+    return (
+        state.lines[line].indent == current.indent
+        and _same_list(marker, first)
+        and not state.would_match(TERMINATORS, line)
+    )
+
+
+def _emit(state: ParseState, found: _List) -> None:
+    state.add_block(
+        ListBlock(
+            style="numbered" if found.style == "numbered" else "bullet",
+            lead_in=found.lead_in,
+            items=[ListItem(text=item.text, span=(item.start, item.end)) for item in found.items],
+            span=(found.start, found.end),
+        )
+    )
+    for item in found.items:
+        for child in item.children:
+            _emit(state, child)
+
+
+def list_block(state: ParseState, line: int, *, silent: bool) -> bool:
+    """A run of list items, with the paragraph ending in ':' that introduces it, if any."""
+    current = state.lines[line]
+    if current.marker is not None:
+        lead_in, first = None, line
+    else:
+        found = _lead_in(state, line)
+        if found is None:
+            return False
+        lead_in, first = found
+    if not silent:
+        result = _read(state, first, lead_in, line)
+        _emit(state, result)
+        state.cursor = result.end
+    return True
