@@ -1,0 +1,113 @@
+"""The parser: runs the recognisers over a document's lines and builds the Document model."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .errors import OptionsError
+from .kinds import KindTable
+from .lines import analyse
+from .models import Document, Source
+from .options import ParseOptions
+from .recognisers import default_block_rules, default_inline_rules
+from .registry import Registry
+from .state import BlockRule, InlineRule, ParseState
+from .weeks import Context
+
+
+class Parser:
+    """Configuration only: options and the recogniser registries. Parsing state lives in a
+    fresh :class:`ParseState` per document, so one parser can parse many documents."""
+
+    def __init__(
+        self,
+        options: ParseOptions | None = None,
+        *,
+        rules: Registry[BlockRule] | None = None,
+        inline: Registry[InlineRule] | None = None,
+    ) -> None:
+        self.options = options or ParseOptions()
+        self.rules = rules if rules is not None else default_block_rules()
+        self.inline = inline if inline is not None else default_inline_rules()
+        self.kinds = KindTable(self.options.vocabulary)
+        if self.options.disable:
+            self.disable(self.options.disable)
+
+    # -- the recogniser registries, by name --------------------------------------------
+    def names(self) -> list[str]:
+        """Every recogniser's name: block rules in order, then inline rules."""
+        return self.rules.names() + self.inline.names()
+
+    def active_names(self) -> list[str]:
+        """The enabled recognisers' names."""
+        return self.rules.active_names() + self.inline.active_names()
+
+    def enable(self, names: str | Iterable[str]) -> Parser:
+        self._split(names, "enable")
+        return self
+
+    def disable(self, names: str | Iterable[str]) -> Parser:
+        self._split(names, "disable")
+        return self
+
+    def enable_only(self, names: str | Iterable[str]) -> Parser:
+        block, inline = self._partition(names)
+        self.rules.enable_only(block)
+        self.inline.enable_only(inline)
+        return self
+
+    def _partition(self, names: str | Iterable[str]) -> tuple[list[str], list[str]]:
+        wanted = [names] if isinstance(names, str) else list(names)
+        bad = [n for n in wanted if n not in self.rules and n not in self.inline]
+        if bad:
+            raise OptionsError(
+                f"unknown recogniser {', '.join(map(repr, bad))}; "
+                f"valid names: {', '.join(self.names())}"
+            )
+        return [n for n in wanted if n in self.rules], [n for n in wanted if n in self.inline]
+
+    def _split(self, names: str | Iterable[str], action: str) -> None:
+        block, inline = self._partition(names)
+        getattr(self.rules, action)(block)
+        getattr(self.inline, action)(inline)
+
+    # -- parsing ------------------------------------------------------------------------
+    def context(self) -> Context:
+        today = self.options.today or dt.date.today()
+        return Context(
+            year=self.options.year,
+            published=self.options.published,
+            first_candidate_year=self.options.first_candidate_year,
+            last_candidate_year=today.year + 1,
+        )
+
+    def parse(self, text: str, *, path: str | None = None) -> Document:
+        """Parse one document's text."""
+        state = ParseState(
+            analyse(text),
+            rules=self.rules,
+            inline=self.inline,
+            context=self.context(),
+            kinds=self.kinds,
+        )
+        rules = self.rules.active()
+        lines = state.lines
+        while state.cursor < len(lines):
+            line = state.cursor
+            if not lines[line].stripped:
+                state.cursor += 1
+                continue
+            for _name, rule in rules:
+                if rule(state, line, silent=False):
+                    break
+            else:
+                state.warn("unclaimed-line", "no enabled recogniser read this line", line)
+            if state.cursor <= line:
+                state.cursor = line + 1
+        return Document(
+            source=Source(path=path),
+            notes=[note.build() for note in state.notes],
+            chrome=[text for _, text in state.chrome],
+            warnings=sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line),
+        )
