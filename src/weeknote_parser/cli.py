@@ -1,0 +1,134 @@
+"""The ``weeknote-parse`` command: a thin layer over the library.
+
+Exit codes: 0 every input parsed; 1 at least one input could not be read (each is reported
+on stderr and the rest are still parsed); 2 the command line or a setting is invalid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+import click
+
+from .api import to_json
+from .errors import WeeknoteError
+from .options import ParseOptions
+from .parser import Parser
+from .readers import decode, read_text
+
+EXIT_OK = 0
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def parse_options(func: F) -> F:
+    """The options every parsing command shares, declared once."""
+    decorators = [
+        click.option(
+            "--year",
+            type=click.IntRange(1900, 2200),
+            help="Year to assume for weeks that name none, e.g. 'w/c 5 November'.",
+        ),
+        click.option(
+            "--published",
+            type=click.DateTime(formats=["%Y-%m-%d"]),
+            help="Publication date (YYYY-MM-DD); places year-less weeks before it.",
+        ),
+        click.option(
+            "--disable",
+            "disable",
+            multiple=True,
+            metavar="NAME",
+            help="Switch off a recogniser by name (repeatable); see --list-recognisers.",
+        ),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def build_options(
+    *, year: int | None, published: dt.datetime | None, disable: tuple[str, ...]
+) -> ParseOptions:
+    """The one place the command line's settings become a validated ParseOptions."""
+    return ParseOptions.build(
+        year=year,
+        published=published.date() if published is not None else None,
+        disable=disable,
+    )
+
+
+def _read(name: str, stdin: BinaryIO) -> str:
+    if name == "-":
+        return decode(stdin.read(), name="<stdin>")
+    return read_text(Path(name))
+
+
+def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    for name in Parser().names():
+        click.echo(name)
+    ctx.exit(EXIT_OK)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (one document after another).")
+@parse_options
+@click.option(
+    "--list-recognisers",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_list_recognisers,
+    help="Print every recogniser's name, in order, and exit.",
+)
+@click.version_option(package_name="weeknote-parser")
+def command(
+    files: tuple[str, ...],
+    pretty: bool,
+    year: int | None,
+    published: dt.datetime | None,
+    disable: tuple[str, ...],
+) -> None:
+    """Parse weeknote FILEs (or '-' for stdin) and print each as JSON.
+
+    One file prints one JSON document; several print one document per line (JSON Lines).
+    A file that cannot be read is reported on stderr and the others are still parsed.
+
+    Exit codes: 0 success; 1 an input could not be read; 2 invalid usage or settings.
+    """
+    try:
+        parser = Parser(build_options(year=year, published=published, disable=disable))
+    except WeeknoteError as error:
+        raise click.UsageError(str(error)) from None
+    failures = 0
+    out = sys.stdout.buffer
+    stdin = sys.stdin.buffer
+    for name in files:
+        try:
+            document = parser.parse(_read(name, stdin), path=name)
+        except WeeknoteError as error:
+            failures += 1
+            click.echo(f"Error: {error}", err=True)
+            continue
+        out.write(to_json(document, pretty=pretty) + b"\n")
+        out.flush()
+    if failures:
+        sys.exit(EXIT_INPUT_ERROR)
+
+
+def main() -> None:
+    """Entry point for the ``weeknote-parse`` console script."""
+    try:
+        command.main(prog_name="weeknote-parse")
+    except BrokenPipeError:  # the reader went away (e.g. '| head'): not an error of ours
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
