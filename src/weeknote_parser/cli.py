@@ -78,6 +78,15 @@ def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) 
     ctx.exit(EXIT_OK)
 
 
+def _print_schema(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .schema import json_schema_text
+
+    sys.stdout.buffer.write(json_schema_text())
+    ctx.exit(EXIT_OK)
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document after another).")
@@ -89,6 +98,14 @@ def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) 
     is_eager=True,
     callback=_list_recognisers,
     help="Print every recogniser's name, in order, and exit.",
+)
+@click.option(
+    "--schema",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_schema,
+    help="Print the JSON Schema of the output and exit.",
 )
 @click.version_option(package_name="weeknote-parser")
 def command(

@@ -61,10 +61,13 @@ class KindTable:
     """Classifies headings into section kinds, with optional extra whole-heading synonyms."""
 
     def __init__(self, extra: Mapping[SectionKind, tuple[str, ...]] | None = None) -> None:
-        self._patterns: list[tuple[SectionKind, regex.Pattern[str]]] = [
-            (kind, regex.compile("|".join(f"(?:{p})" for p in patterns)))
-            for kind, patterns in SYNONYMS.items()
-        ]
+        # One pattern with a named group per kind: one match call classifies a heading.
+        self._pattern = regex.compile(
+            "|".join(
+                f"(?P<{kind.value}>{'|'.join(f'(?:{p})' for p in patterns)})"
+                for kind, patterns in SYNONYMS.items()
+            )
+        )
         self._extra: dict[str, SectionKind] = {
             normalise_heading(phrase): kind
             for kind, phrases in (extra or {}).items()
@@ -76,7 +79,7 @@ class KindTable:
         text = normalise_heading(heading)
         if text in self._extra:
             return self._extra[text]
-        for kind, pattern in self._patterns:
-            if pattern.fullmatch(text):
-                return kind
-        return SectionKind.OTHER
+        match = self._pattern.fullmatch(text)
+        if match is None or match.lastgroup is None:
+            return SectionKind.OTHER
+        return SectionKind(match.lastgroup)

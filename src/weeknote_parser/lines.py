@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -13,8 +14,6 @@ _MARKER = regex.compile(
     r"(?:(?P<bullet>[•●◦▪‣·∙*+\-–])|(?P<number>\d{1,3})[.)]|\((?P<pnumber>\d{1,3})\))"
     r"[ \t\u00a0]+(?=\S)"
 )
-
-_LINE_BREAKS = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +26,14 @@ class Marker:
     content_start: int
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One normalised input line and the facts about it computed once."""
 
     text: str
     stripped: str
     indent: int
     marker: Marker | None
+    has_digit: bool
 
     @property
     def blank(self) -> bool:
@@ -52,7 +51,9 @@ def split_lines(text: str) -> list[str]:
     """Split text on any line ending, dropping a leading BOM and trailing white space."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return [raw.rstrip().expandtabs(4) for raw in _LINE_BREAKS.split(text)]
+    return [
+        raw.rstrip().expandtabs(4) if "\t" in raw else raw.rstrip() for raw in text.splitlines()
+    ]
 
 
 def find_marker(text: str) -> Marker | None:
@@ -69,12 +70,17 @@ def find_marker(text: str) -> Marker | None:
 def analyse(text: str) -> list[Line]:
     """Normalise ``text`` into lines with their facts."""
     lines: list[Line] = []
+    append = lines.append
+    digit = _DIGIT.search
     for raw in split_lines(text):
-        stripped = raw.strip()
-        indent = len(raw) - len(raw.lstrip()) if stripped else 0
-        marker = find_marker(raw) if stripped and (stripped[0] in _MARKER_FIRST) else None
-        lines.append(Line(raw, stripped, indent, marker))
+        stripped = raw.lstrip()
+        if not stripped:
+            append(Line(raw, "", 0, None, False))
+            continue
+        marker = find_marker(raw) if stripped[0] in _MARKER_FIRST else None
+        append(Line(raw, stripped, len(raw) - len(stripped), marker, digit(stripped) is not None))
     return lines
 
 
+_DIGIT = re.compile(r"\d")
 _MARKER_FIRST = frozenset("•●◦▪‣·∙*+-–(0123456789")

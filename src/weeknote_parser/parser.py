@@ -91,23 +91,25 @@ class Parser:
             context=self.context(),
             kinds=self.kinds,
         )
-        rules = self.rules.active()
+        rules = [rule for _, rule in self.rules.active()]
         lines = state.lines
         while state.cursor < len(lines):
             line = state.cursor
             if not lines[line].stripped:
                 state.cursor += 1
                 continue
-            for _name, rule in rules:
+            for rule in rules:
                 if rule(state, line, silent=False):
                     break
             else:
                 state.warn("unclaimed-line", "no enabled recogniser read this line", line)
             if state.cursor <= line:
                 state.cursor = line + 1
-        return Document(
-            source=Source(path=path),
-            notes=[note.build() for note in state.notes],
-            chrome=[text for _, text in state.chrome],
-            warnings=sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line),
+        return Document.model_validate(
+            {
+                "source": Source(path=path),
+                "notes": [note.build() for note in state.notes],
+                "chrome": [text for _, text in state.chrome],
+                "warnings": sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line),
+            }
         )

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Literal, Protocol
 
 from .kinds import KindTable
 from .lines import Line
-from .models import (
-    Block,
-    Footnote,
-    Link,
-    Note,
-    ParseWarning,
-    Section,
-    SectionKind,
-    Week,
-)
+from .models import ParseWarning, SectionKind, Week
 from .registry import Registry
 from .weeks import Context, WeekMatch, resolve
 
@@ -37,18 +28,25 @@ InlineRule = Callable[["ParseState", str, int], None]
 """An inline recogniser: reads one source line of note text (and its number) and records."""
 
 
+# Items are collected as plain dicts and validated once, as a whole Document, at the end.
+Item = dict[str, Any]
+
+
 @dataclass
 class _SectionBuilder:
     heading: str | None
     kind: SectionKind
     start: int
     end: int
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Item] = field(default_factory=list)
 
-    def build(self) -> Section:
-        return Section(
-            heading=self.heading, kind=self.kind, blocks=self.blocks, span=(self.start, self.end)
-        )
+    def build(self) -> Item:
+        return {
+            "heading": self.heading,
+            "kind": self.kind,
+            "blocks": self.blocks,
+            "span": (self.start, self.end),
+        }
 
 
 @dataclass
@@ -59,19 +57,19 @@ class _NoteBuilder:
     start: int
     end: int
     sections: list[_SectionBuilder] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
+    links: list[Item] = field(default_factory=list)
+    footnotes: list[Item] = field(default_factory=list)
 
-    def build(self) -> Note:
-        return Note(
-            title=self.title,
-            subtitle=self.subtitle,
-            week=self.week,
-            sections=[s.build() for s in self.sections],
-            links=self.links,
-            footnotes=self.footnotes,
-            span=(self.start, self.end),
-        )
+    def build(self) -> Item:
+        return {
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "week": self.week,
+            "sections": [s.build() for s in self.sections],
+            "links": self.links,
+            "footnotes": self.footnotes,
+            "span": (self.start, self.end),
+        }
 
 
 class ParseState:
@@ -91,12 +89,18 @@ class ParseState:
         self.context = context
         self.kinds = kinds
         self._rules = rules
-        self._active_rules = rules.active()
+        self._active_rules = dict(rules.active())
         self._inline = [rule for _, rule in inline.active()]
         self.notes: list[_NoteBuilder] = []
         self.chrome: list[tuple[int, str]] = []
         self.warnings: list[ParseWarning] = []
         self._block_end: list[int] = _block_ends(lines)
+        self._standalone: list[bool] = [
+            bool(line.stripped)
+            and (index == 0 or not lines[index - 1].stripped)
+            and self._block_end[index] == index + 1
+            for index, line in enumerate(lines)
+        ]
         self._first_match: dict[tuple[str, ...], int | None] = {}
         self.memo: dict[str, object] = {}
 
@@ -115,27 +119,24 @@ class ParseState:
 
     def is_standalone(self, line: int) -> bool:
         """Is ``line`` a block of its own: non-blank, with blank lines (or an edge) around it?"""
-        lines = self.lines
-        return (
-            bool(lines[line].stripped)
-            and (line == 0 or not lines[line - 1].stripped)
-            and self._block_end[line] == line + 1
-        )
+        return self._standalone[line]
 
     # -- asking other recognisers ---------------------------------------------------------
     def would_match(self, names: Iterable[str], line: int) -> bool:
         """Would any of the named (and enabled) recognisers match at ``line``?"""
-        wanted = set(names)
-        return any(
-            rule(self, line, silent=True) for name, rule in self._active_rules if name in wanted
-        )
+        active = self._active_rules
+        for name in names:
+            rule = active.get(name)
+            if rule is not None and rule(self, line, silent=True):
+                return True
+        return False
 
     def first_match(self, names: Iterable[str]) -> int | None:
         """The first line at which any of the named (enabled) recognisers fires silently.
 
         Computed once per document and set of names.
         """
-        key = tuple(sorted(names))
+        key = tuple(names)
         if key not in self._first_match:
             self._first_match[key] = next(
                 (
@@ -177,8 +178,29 @@ class ParseState:
         note.end = end
         self._scan(start, end)
 
-    def add_block(self, block: Block) -> None:
-        start, end = block.span
+    def add_paragraph(self, text: str, start: int, end: int) -> None:
+        """Record a paragraph read from lines [start, end)."""
+        self._add_block({"type": "paragraph", "text": text, "span": (start, end)}, start, end)
+
+    def add_list(
+        self,
+        style: Literal["bullet", "numbered"],
+        lead_in: str | None,
+        items: Iterable[tuple[str, int, int]],
+        start: int,
+        end: int,
+    ) -> None:
+        """Record a list read from lines [start, end); ``items`` are (text, start, end)."""
+        block = {
+            "type": "list",
+            "style": style,
+            "lead_in": lead_in,
+            "items": [{"text": text, "span": (a, b)} for text, a, b in items],
+            "span": (start, end),
+        }
+        self._add_block(block, start, end)
+
+    def _add_block(self, block: Item, start: int, end: int) -> None:
         note = self._open_note(start)
         if not note.sections:
             note.sections.append(_SectionBuilder(None, SectionKind.INTRO, start, end))
@@ -188,10 +210,10 @@ class ParseState:
         note.end = max(note.end, end)
         self._scan(start, end)
 
-    def add_footnote(self, footnote: Footnote) -> None:
-        start, end = footnote.span
+    def add_footnote(self, marker: str, text: str, start: int, end: int) -> None:
+        """Record a footnote body read from lines [start, end)."""
         note = self._open_note(start)
-        note.footnotes.append(footnote)
+        note.footnotes.append({"marker": marker, "text": text, "span": (start, end)})
         note.end = max(note.end, end)
         if note.sections:
             note.sections[-1].end = max(note.sections[-1].end, end)
@@ -200,7 +222,7 @@ class ParseState:
     def add_link(self, url: str, line: int) -> None:
         note = self.note
         if note is not None:
-            note.links.append(Link(url=url, line=line))
+            note.links.append({"url": url, "line": line})
 
     def _open_note(self, line: int) -> _NoteBuilder:
         if self.note is None:

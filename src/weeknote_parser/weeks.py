@@ -16,6 +16,8 @@ MONTHS: dict[str, int] = {
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 
+LATE_DECEMBER = 25  # from this day on, a year-less 'w/c' date may belong to the hint's year before
+
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -158,18 +160,15 @@ def _resolve_commencing(match: WeekMatch, context: Context) -> tuple[Week, list[
         return _week_from_monday(match, day, YearSource.STATED), []
     if _safe_date(2000, match.month, match.day) is None:  # 2000 is a leap year
         return unknown, [Problem("invalid-date", f"{match.raw!r} is not a date in the calendar")]
-    mondays = [
-        day
-        for year in range(context.first_candidate_year, context.last_candidate_year + 1)
-        if (day := _safe_date(year, match.month, match.day)) is not None and day.weekday() == 0
-    ]
     if context.published is not None:
+        mondays = _mondays(match, context)
         before = [m for m in mondays if m <= context.published]
         if before and (context.published - before[-1]).days <= 366:
             return _week_from_monday(match, before[-1], YearSource.HINT), []
         return _with_hint_year(match, context.published.year)
     if context.year is not None:
         return _with_hint_year(match, context.year)
+    mondays = _mondays(match, context)
     dates = ", ".join(m.isoformat() for m in mondays) or "none"
     return (
         Week(raw=match.raw, kind=match.kind, candidates=mondays),
@@ -183,10 +182,24 @@ def _resolve_commencing(match: WeekMatch, context: Context) -> tuple[Week, list[
     )
 
 
+def _mondays(match: WeekMatch, context: Context) -> list[dt.date]:
+    """The dates, in the candidate years, that ``match`` names and that are Mondays."""
+    assert match.day is not None
+    assert match.month is not None
+    return [
+        day
+        for year in range(context.first_candidate_year, context.last_candidate_year + 1)
+        if (day := _safe_date(year, match.month, match.day)) is not None and day.weekday() == 0
+    ]
+
+
 def _with_hint_year(match: WeekMatch, year: int) -> tuple[Week, list[Problem]]:
     assert match.day is not None and match.month is not None
-    # The note may be written early in a year about a week that began late in the last one.
-    for candidate in (year, year - 1, year + 1):
+    candidates = [year]
+    if match.month == 12 and match.day >= LATE_DECEMBER:
+        # A note written early in the year about a week that began late in the last one.
+        candidates.append(year - 1)
+    for candidate in candidates:
         day = _safe_date(candidate, match.month, match.day)
         if day is not None and day.weekday() == 0:
             return _week_from_monday(match, day, YearSource.HINT), []

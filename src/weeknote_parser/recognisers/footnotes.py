@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import regex
 
-from ..models import Footnote
 from ..state import ParseState
 
 # A footnote body: the marker, then its text.
@@ -38,8 +37,6 @@ def footnote(state: ParseState, line: int, *, silent: bool) -> bool:
     if body is None or not _used_before(state, body["marker"], line):
         return False
     if not silent:
-        state.add_footnote(
-            Footnote(marker=body["marker"], text=body["text"], span=(line, line + 1))
-        )
+        state.add_footnote(body["marker"], body["text"], line, line + 1)
         state.cursor = line + 1
     return True

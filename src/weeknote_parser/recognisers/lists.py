@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lines import Marker
-from ..models import ListBlock, ListItem
 from ..state import ParseState
 
 # Recognisers whose match on a later item means the list has ended there.
@@ -114,13 +113,12 @@ def _continues(state: ParseState, current: _List, first: Marker, line: int) -> b
 
 
 def _emit(state: ParseState, found: _List) -> None:
-    state.add_block(
-        ListBlock(
-            style="numbered" if found.style == "numbered" else "bullet",
-            lead_in=found.lead_in,
-            items=[ListItem(text=item.text, span=(item.start, item.end)) for item in found.items],
-            span=(found.start, found.end),
-        )
+    state.add_list(
+        "numbered" if found.style == "numbered" else "bullet",
+        found.lead_in,
+        [(item.text, item.start, item.end) for item in found.items],
+        found.start,
+        found.end,
     )
     for item in found.items:
         for child in item.children:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..models import Paragraph
 from ..state import ParseState
 
 
@@ -20,6 +19,6 @@ def paragraph(state: ParseState, line: int, *, silent: bool) -> bool:
     if not silent:
         end = paragraph_end(state, line)
         text = " ".join(state.lines[index].stripped for index in range(line, end))
-        state.add_block(Paragraph(text=text, span=(line, end)))
+        state.add_paragraph(text, line, end)
         state.cursor = end
     return True

@@ -6,7 +6,7 @@ import regex
 
 from ..state import ParseState
 from ..weeks import LABEL, WeekMatch, find_designations, match_whole
-from .common import looks_like_title
+from .common import MAX_TITLE_CHARS, looks_like_title
 
 # What may stand before a designation that opens a title: nothing, or a few words ending
 # in a weeknote label ('Weeknote ', "Sam's weeknotes: ").
@@ -36,10 +36,17 @@ def split_title(text: str) -> tuple[WeekMatch, str | None] | None:
     return None
 
 
+MAX_WEEK_LINE_CHARS = 60
+
+
 def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
-    if not state.lines[line].stripped or state.lines[line].marker is not None:
+    current = state.lines[line]
+    text = current.stripped
+    if not text or len(text) > MAX_WEEK_LINE_CHARS or current.marker is not None:
         return None
-    return match_whole(state.lines[line].stripped)
+    if not current.has_digit:
+        return None
+    return match_whole(text)
 
 
 def week_line(state: ParseState, line: int, *, silent: bool) -> bool:
@@ -59,20 +66,20 @@ def week_line(state: ParseState, line: int, *, silent: bool) -> bool:
 def title(state: ParseState, line: int, *, silent: bool) -> bool:
     """A title with its week designation in it ('Weeknote w/c 5 November: subtitle'), or a
     title-like line followed by a week line."""
-    text = state.lines[line].stripped
-    if state.lines[line].marker is not None or not looks_like_title(text):
+    current = state.lines[line]
+    if current.marker is not None or (line > 0 and state.lines[line - 1].stripped):
         return False
+    text = current.stripped
     block_end = state.block_end(line)
-    if line > 0 and state.lines[line - 1].stripped:
-        return False
-    found = split_title(text)
-    if found is not None and block_end == line + 1:
-        if not silent:
-            match, subtitle = found
-            week = state.place_week(match, line)
-            state.start_note(title=text, subtitle=subtitle, week=week, start=line, end=line + 1)
-            state.cursor = line + 1
-        return True
+    if block_end == line + 1 and current.has_digit and len(text) <= MAX_TITLE_CHARS:
+        found = split_title(text)
+        if found is not None and looks_like_title(text):
+            if not silent:
+                match, subtitle = found
+                week = state.place_week(match, line)
+                state.start_note(title=text, subtitle=subtitle, week=week, start=line, end=line + 1)
+                state.cursor = line + 1
+            return True
     # A title on its own, with the week on the next line (in the same block or the next).
     if block_end == line + 1:
         below = state.next_content(line + 1)
@@ -83,7 +90,7 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     if below is None or state.block_end(below) != below + 1:
         return False
     below_match = _week_line_at(state, below)
-    if below_match is None:
+    if below_match is None or not looks_like_title(text):
         return False
     if not silent:
         week = state.place_week(below_match, below)
