@@ -1,0 +1,173 @@
+"""The heading and numbered_heading recognisers."""
+
+from __future__ import annotations
+
+from .conftest import assert_recognised, parse_text
+
+
+def test_short_standalone_line_followed_by_text_is_a_heading() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        Planning the move
+
+        We booked the vans and told everyone.
+        """,
+        [("Planning the move", "other")],
+    )
+
+
+def test_text_before_the_first_heading_is_the_intro() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        A calm week.
+
+        Hiring
+
+        Two offers accepted.
+        """,
+        [(None, "intro"), ("Hiring", "other")],
+    )
+
+
+def test_question_is_a_heading() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        What went well?
+
+        The launch.
+        """,
+        [("What went well?", "went_well")],
+    )
+
+
+def test_line_ending_like_a_sentence_is_not_a_heading() -> None:
+    doc = parse_text(
+        """
+        Weeknote 10.2021
+
+        It rained.
+
+        More text here.
+        """
+    )
+    assert [s.heading for s in doc.notes[0].sections] == [None]
+
+
+def test_standalone_line_followed_by_a_heading_is_a_caption() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        Opening paragraph of the week.
+
+        A photo of the team at the away day
+
+        What went well?
+
+        Everything, mostly.
+        """,
+        [(None, "intro"), ("What went well?", "went_well")],
+    )
+
+
+def test_caption_stays_in_the_section_as_a_paragraph() -> None:
+    doc = parse_text(
+        """
+        Weeknote 10.2021
+
+        Opening paragraph of the week.
+
+        A photo of the team
+
+        Next week
+
+        More planning.
+        """
+    )
+    intro = doc.notes[0].sections[0]
+    assert [b.text for b in intro.blocks if b.type == "paragraph"][-1] == "A photo of the team"
+
+
+def test_last_line_of_a_note_is_not_a_heading() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        Some text.
+
+        See you next week
+        """,
+        [(None, "intro")],
+    )
+
+
+def test_line_with_a_url_is_not_a_heading() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        Some text.
+
+        Our slides https://example.org/slides
+
+        More text.
+        """,
+        [(None, "intro")],
+    )
+
+
+def test_long_line_is_not_a_heading() -> None:
+    long_line = " ".join(["word"] * 20)
+    assert_recognised(
+        f"""
+        Weeknote 10.2021
+
+        {long_line}
+
+        More text.
+        """,
+        [(None, "intro")],
+    )
+
+
+def test_numbered_lines_each_followed_by_paragraphs_are_headings() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        Two themes this week.
+
+          1. Listening more
+
+        I tried to speak last in meetings.
+
+          1. Writing things down
+
+        Decisions now go in the log.
+        """,
+        [(None, "intro"), ("Listening more", "other"), ("Writing things down", "other")],
+    )
+
+
+def test_consecutive_numbered_lines_are_a_list_not_headings() -> None:
+    doc = parse_text(
+        """
+        Weeknote 10.2021
+
+        Goals:
+
+        1. Ship the form
+        2. Book the review
+
+        That is all.
+        """
+    )
+    assert [s.heading for s in doc.notes[0].sections] == [None]
+    lists = [b for b in doc.notes[0].sections[0].blocks if b.type == "list"]
+    assert [(b.style, len(b.items)) for b in lists] == [("numbered", 2)]
