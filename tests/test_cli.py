@@ -1,0 +1,169 @@
+"""The weeknote-parse command: output, options, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from weeknote_parser.cli import EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE, command
+
+NOTE = "Weeknote w/c 5 November: a week\n\nText with https://example.org/x.\n"
+
+
+@pytest.fixture
+def note_file(tmp_path: Path) -> Path:
+    path = tmp_path / "note.txt"
+    path.write_text(NOTE, encoding="utf-8")
+    return path
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(command, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_one_file_prints_one_json_document(note_file: Path) -> None:
+    code, out, err = run(str(note_file), "--year", "2018")
+    assert (code, err) == (EXIT_OK, "")
+    document = json.loads(out)
+    assert document["notes"][0]["week"]["start"] == "2018-11-05"
+    assert document["source"]["path"] == str(note_file)
+
+
+def test_without_year_the_week_has_candidates_and_a_warning(note_file: Path) -> None:
+    document = json.loads(run(str(note_file))[1])
+    week = document["notes"][0]["week"]
+    assert week["start"] is None
+    assert "2018-11-05" in week["candidates"]
+    assert document["warnings"][0]["code"] == "year-unknown"
+
+
+def test_published_date_places_the_week(note_file: Path) -> None:
+    document = json.loads(run(str(note_file), "--published", "2018-11-09")[1])
+    assert document["notes"][0]["week"]["start"] == "2018-11-05"
+
+
+def test_pretty_output_is_indented(note_file: Path) -> None:
+    out = run(str(note_file), "--pretty")[1]
+    assert out.startswith('{\n  "source"')
+
+
+def test_several_files_print_json_lines(note_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Weeknote 3.2021\n\nHello.\n", encoding="utf-8")
+    out = run(str(note_file), str(other))[1]
+    lines = out.splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(note_file), str(other)]
+
+
+def test_stdin_is_read_from_dash() -> None:
+    code, out, _ = run("-", stdin=b"Weeknote 3.2021\n\nHello.\n")
+    assert code == EXIT_OK
+    assert json.loads(out)["notes"][0]["week"]["iso_week"] == 3
+
+
+def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    code, out, err = run(str(missing))
+    assert (code, out) == (EXIT_INPUT_ERROR, "")
+    assert err == f"Error: {missing}: no such file\n"
+
+
+def test_directory_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run(str(tmp_path))
+    assert code == EXIT_INPUT_ERROR
+    assert err == f"Error: {tmp_path}: is a directory, not a file\n"
+
+
+def test_binary_file_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    code, _, err = run(str(path))
+    assert code == EXIT_INPUT_ERROR
+    assert err == f"Error: {path}: binary file (it contains NUL bytes), not a text weeknote\n"
+
+
+def test_undecodable_file_names_line_and_offset(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"Weeknote 3.2021\n\ncaf\xe9\n")
+    code, _, err = run(str(path))
+    assert code == EXIT_INPUT_ERROR
+    assert err == (
+        f"Error: {path}:3: not valid UTF-8 text: undecodable byte 0xe9 at byte offset 20\n"
+    )
+
+
+def test_unreadable_file_is_an_error(note_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    code, _, err = run(str(note_file))
+    assert (code, err) == (EXIT_INPUT_ERROR, f"Error: {note_file}: permission denied\n")
+
+
+def test_a_bad_file_does_not_stop_the_batch(note_file: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    code, out, err = run(str(missing), str(note_file))
+    assert code == EXIT_INPUT_ERROR
+    assert len(out.splitlines()) == 1
+    assert err.count("Error:") == 1
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Weeknote 3.2021\r\n\r\nHello.\r\n".encode("utf-16"))
+    assert json.loads(run(str(path))[1])["notes"][0]["week"]["iso_week"] == 3
+
+
+def test_bad_year_is_a_usage_error(note_file: Path) -> None:
+    code, _, err = run(str(note_file), "--year", "18")
+    assert code == EXIT_USAGE
+    assert "--year" in err
+
+
+def test_unknown_recogniser_is_a_usage_error_listing_valid_names(note_file: Path) -> None:
+    code, _, err = run(str(note_file), "--disable", "nope")
+    assert code == EXIT_USAGE
+    assert "unknown recogniser 'nope'; valid names: chrome, title" in err
+
+
+def test_no_file_is_a_usage_error() -> None:
+    assert run()[0] == EXIT_USAGE
+
+
+def test_list_recognisers() -> None:
+    code, out, _ = run("--list-recognisers")
+    assert code == EXIT_OK
+    assert out.split()[:2] == ["chrome", "title"]
+    assert "links" in out.split()
+
+
+def test_python_dash_m_runs_the_command(note_file: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "weeknote_parser", str(note_file), "--year", "2018"],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == EXIT_OK
+    assert json.loads(result.stdout)["notes"][0]["week"]["iso_week"] == 45
+
+
+def test_closed_pipe_is_not_a_traceback(note_file: Path) -> None:
+    script = (
+        "import sys; from weeknote_parser.cli import main; "
+        f"sys.argv = ['weeknote-parse'] + [{str(note_file)!r}] * 2000; main()"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
