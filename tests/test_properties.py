@@ -79,8 +79,9 @@ def test_json_round_trips(text: str) -> None:
 def test_line_endings_and_trailing_space_change_nothing(
     text: str, newline: str, trailing: str
 ) -> None:
-    changed = newline.join(line + trailing for line in text.split("\n"))
-    assert parse(changed) == parse(text)
+    lines = text.splitlines()
+    changed = newline.join(line + trailing for line in lines)
+    assert parse(changed) == parse("\n".join(lines))
 
 
 @settings(max_examples=200, deadline=None)
