@@ -46,15 +46,14 @@ SYNONYMS: dict[SectionKind, tuple[str, ...]] = {
     ),
 }
 
-_NORMALISE = regex.compile(r"[\s\u00a0]+")
-_END_PUNCT = regex.compile(r"[\s?!.:;,…]+$")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_END_CHARS = " ?!.:;,…"
 
 
 def normalise_heading(text: str) -> str:
     """Lower-case ``text``, straighten quotes and fold space, dropping end punctuation."""
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").lower()
-    folded: str = _END_PUNCT.sub("", _NORMALISE.sub(" ", text))
-    return folded.strip()
+    folded = " ".join(text.translate(_QUOTES).lower().split())
+    return folded.rstrip(_END_CHARS)
 
 
 class KindTable:

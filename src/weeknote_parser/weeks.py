@@ -115,8 +115,14 @@ def _from_match(match: regex.Match[str]) -> WeekMatch:
     raise AssertionError("unreachable: the pattern has no other alternative")
 
 
+# Every designation holds one of these; text without any is skipped cheaply.
+_MAY_HOLD = regex.compile(r"\d[.]\d|w/?\.?c\b|week", regex.IGNORECASE)
+
+
 def find_designations(text: str) -> list[WeekMatch]:
     """Every week designation in ``text``, in order."""
+    if _MAY_HOLD.search(text) is None:
+        return []
     return [_from_match(m) for m in _DESIGNATION.finditer(text)]
 
 
