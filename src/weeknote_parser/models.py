@@ -38,15 +38,43 @@ class SectionKind(StrEnum):
 class WeekKind(StrEnum):
     """Which convention a week designation is written in."""
 
-    WEEK_COMMENCING = "week_commencing"
-    WEEK_NUMBER = "week_number"
+    WEEK_COMMENCING = "week_commencing"  # 'w/c 5 November', 'Week beginning 4th March'
+    WEEK_ENDING = "week_ending"  # 'week ending 3 July', 'w/e 05/02/2021'
+    WEEK_NUMBER = "week_number"  # 'Weeknote 12.22', '2022.3', '2021-W09', 'week 9 of 2021'
+    DATE_RANGE = "date_range"  # '4 to 8 March 2019', 'July 8-12, 2019'
+    DATE = "date"  # a single date naming the note: '1st October 2021', '2019-06-07'
+    COUNTER = "counter"  # a running number: 'Weeknote 243', 'Weeknotes: 006', '#21'
+    SEASON_EPISODE = "season_episode"  # 'S04 Ep2', 's01e05', 'series 07 episode 05'
+    PERSONAL_SERIES = "personal_series"  # 'Week 12/52'
+    LIFE_WEEKS = "life_weeks"  # '1612 of 4000'
+    SPRINT = "sprint"  # 'Sprint 4'
+    MONTH = "month"  # 'Monthnote: March 2024'
+    TWO_WEEKS = "two_weeks"  # 'Weeknotes 14-15'
+    DAY = "day"  # 'Daynote: 3 March 2024'
+
+
+# Kinds that name a calendar week when their date or year is known.
+CALENDAR_KINDS = frozenset(
+    {
+        WeekKind.WEEK_COMMENCING,
+        WeekKind.WEEK_ENDING,
+        WeekKind.WEEK_NUMBER,
+        WeekKind.DATE_RANGE,
+        WeekKind.DATE,
+    }
+)
 
 
 class YearSource(StrEnum):
-    """Where the year of a week came from."""
+    """Where the year (or the whole date) of a week came from."""
 
-    STATED = "stated"
-    HINT = "hint"
+    STATED = "stated"  # written in the designation itself
+    NOTE_DATE = "note_date"  # the note's own dateline ('Posted on 15 May 2020')
+    FRONT_MATTER = "front_matter"  # the note's front matter
+    FILE_NAME = "file_name"  # a date or week in the file name or path
+    URL = "url"  # a date or week in the source URL's path
+    HINT = "hint"  # the caller's year or publication date
+    NEIGHBOURS = "neighbours"  # the other notes of the same document
 
 
 class Week(_Model):
@@ -69,9 +97,30 @@ class Week(_Model):
     year_source: YearSource | None = Field(
         default=None,
         description=(
-            "Where the year came from: 'stated' (written in the designation) or 'hint' "
-            "(the year or publication date passed by the caller); null when unknown."
+            "Where the year (or the date placing the week) came from: 'stated', 'note_date', "
+            "'front_matter', 'file_name', 'url', 'hint' or 'neighbours'; null when unknown."
         ),
+    )
+    number: int | None = Field(
+        default=None,
+        description="For counters, series, sprints and life weeks: the running number.",
+    )
+    total: int | None = Field(
+        default=None, description="For 'Week 12/52' and '1612 of 4000': the number out of."
+    )
+    season: int | None = Field(
+        default=None, description="For season/episode numbering ('S04 Ep2'): the season."
+    )
+    episode: int | None = Field(
+        default=None, description="For season/episode numbering ('S04 Ep2'): the episode."
+    )
+    period_start: dt.date | None = Field(
+        default=None,
+        description="The first day the designation names (a range, month, fortnight or day).",
+    )
+    period_end: dt.date | None = Field(
+        default=None,
+        description="The last day the designation names (a range, month, fortnight or day).",
     )
     candidates: list[dt.date] = Field(
         default_factory=list,
@@ -154,7 +203,12 @@ class Note(_Model):
         ),
     )
     week: Week | None = Field(
-        default=None, description="The week the note is about; null when none is named."
+        default=None,
+        description="The week the note is about; null when it names none and its date is unknown.",
+    )
+    published: dt.date | None = Field(
+        default=None,
+        description="The note's publication date, when a dateline (or the source) gives it.",
     )
     sections: list[Section] = Field(description="The sections, in order.")
     links: list[Link] = Field(default_factory=list, description="Every URL in the note.")
