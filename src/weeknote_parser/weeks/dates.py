@@ -1,0 +1,138 @@
+"""Calendar dates as weeknote writers write them: '5 November', 'Jun. 7 '19', '4/17/2020'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+DateOrder = Literal["dmy", "mdy"]
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4,
+    "sat": 5, "saturday": 5, "sun": 6, "sunday": 6,
+}  # fmt: skip
+
+# Building blocks for the grammar's patterns (no capturing groups: each pattern names its own).
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = (
+    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\.?"
+)
+DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?:(?:19|20)\d\d|['’]\d\d)"
+# A written date, day first or month first, with an optional weekday and year.
+TEXT_DATE = rf"(?:{WEEKDAY},?\s+)?(?:{DAY}(?:\s+of)?\s+{MONTH}|{MONTH}\s+{DAY}\b)(?:,?\s+{YEAR})?"
+NUMERIC_DATE = r"(?:(?:19|20)\d\d-\d\d?-\d\d?|\d\d?[/.\-]\d\d?[/.\-](?:(?:19|20)\d\d|\d\d))"
+NUMERIC_DAY_MONTH = r"(?:\d\d?/\d\d?)"
+DATE = rf"(?:{TEXT_DATE}|{NUMERIC_DATE})"
+
+_TEXT_PARTS = re.compile(
+    rf"""^(?:(?P<weekday>{WEEKDAY}),?\s+)?
+    (?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month>{MONTH})
+      |(?P<month2>{MONTH})\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)
+    (?:,?\s+(?P<year>{YEAR}))?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d\d?)-(?P<d>\d\d?)$")
+_NUMERIC = re.compile(r"^(?P<a>\d\d?)[/.\-](?P<b>\d\d?)(?:[/.\-](?P<y>\d{4}|\d\d))?$")
+_BARE_DAY = re.compile(
+    rf"^(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year>{YEAR}))?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date as written: any part may be missing. ``ambiguous``: readable day- or month-first."""
+
+    day: int | None
+    month: int | None
+    year: int | None
+    weekday: int | None = None
+    ambiguous: bool = False
+
+    def with_defaults(self, other: PartialDate) -> PartialDate:
+        """Fill this date's missing month and year from ``other`` (the end of a range)."""
+        return PartialDate(
+            self.day,
+            self.month if self.month is not None else other.month,
+            self.year if self.year is not None else other.year,
+            self.weekday,
+            self.ambiguous,
+        )
+
+    def on(self, year: int) -> dt.date | None:
+        """This date in ``year`` (ignoring any year written), or None if there is no such day."""
+        if self.day is None or self.month is None:
+            return None
+        return safe_date(year, self.month, self.day)
+
+    def resolved(self) -> dt.date | None:
+        """The calendar date, when day, month and year are all known and valid."""
+        return self.on(self.year) if self.year is not None else None
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_year(text: str) -> int:
+    digits = text.lstrip("'’")
+    value = int(digits)
+    return 2000 + value if len(digits) == 2 else value
+
+
+def parse_date(text: str, order: DateOrder = "dmy") -> PartialDate | None:
+    """Read one written date (``TEXT_DATE``, ``NUMERIC_DATE``, 'D/M' or a bare day)."""
+    text = " ".join(text.split()).strip(" ,")
+    match = _TEXT_PARTS.match(text)
+    if match is not None:
+        month = match["month"] or match["month2"]
+        return PartialDate(
+            day=int(match["day"] or match["day2"]),
+            month=MONTHS[month.lower().rstrip(".")],
+            year=full_year(match["year"]) if match["year"] else None,
+            weekday=WEEKDAYS[match["weekday"].lower().rstrip(".")] if match["weekday"] else None,
+        )
+    match = _ISO.match(text)
+    if match is not None:
+        return PartialDate(int(match["d"]), int(match["m"]), int(match["y"]))
+    match = _NUMERIC.match(text)
+    if match is not None:
+        first, second = int(match["a"]), int(match["b"])
+        year = full_year(match["y"]) if match["y"] else None
+        day, month = (first, second) if order == "dmy" else (second, first)
+        ambiguous = False
+        if month > 12 >= day:  # only the other reading is a date ('4/17/2020')
+            day, month = month, day
+        elif first != second and first <= 12 and second <= 12:
+            ambiguous = True
+        return PartialDate(day, month, year, ambiguous=ambiguous)
+    match = _BARE_DAY.match(text)
+    if match is not None:
+        return PartialDate(
+            day=int(match["day"]),
+            month=None,
+            year=full_year(match["year"]) if match["year"] else None,
+            weekday=WEEKDAYS[match["weekday"].lower().rstrip(".")] if match["weekday"] else None,
+        )
+    return None
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())

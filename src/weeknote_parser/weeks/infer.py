@@ -1,0 +1,457 @@
+"""Week inference: place each note's designation in the ISO calendar, with its evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..models import CALENDAR_KINDS, Week, WeekKind, YearSource
+from .dates import DateOrder, PartialDate, monday_of, safe_date
+from .grammar import WeekMatch
+
+WEEK = dt.timedelta(days=7)
+LATE_DECEMBER = 25  # from this day on, a year-less date may belong to the hint's year before
+# A week code more than this far before the note's own date contradicts it (late notes happen).
+CONTRADICTION_BEFORE = dt.timedelta(weeks=6)
+# How far after its week a note's date may fall for 'Week 38' to be read as ISO week 38.
+WEEK_NUMBER_SLACK = dt.timedelta(days=13)
+NEIGHBOUR_REACH = dt.timedelta(days=400)
+MIN_COUNTERS_FOR_ORDER = 3  # fewer numbered notes than this show no page order
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the caller knows that the text may not say."""
+
+    year: int | None = None
+    published: dt.date | None = None
+    date_order: DateOrder = "dmy"
+    date_order_given: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
+    first_candidate_year: int = 2005
+
+    @property
+    def last_candidate_year(self) -> int:
+        return self.today.year + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A date that tells when a note was written or which week it is about."""
+
+    date: dt.date
+    source: YearSource
+    raw: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong or uncertain about a week, reported as a warning."""
+
+    code: str
+    message: str
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class NoteFacts:
+    """What the recognisers found about one note's week."""
+
+    designation: WeekMatch | None
+    line: int | None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Placed:
+    week: Week | None
+    pending: WeekMatch | None = None  # a year-less date still waiting for a year
+    candidates: list[dt.date] = field(default_factory=list)
+
+
+def week_of(day: dt.date, raw: str, kind: WeekKind, source: YearSource, **extra: object) -> Week:
+    """The ISO week holding ``day``."""
+    iso_year, iso_week, _ = day.isocalendar()
+    monday = monday_of(day)
+    return Week(
+        raw=raw, kind=kind, iso_year=iso_year, iso_week=iso_week, start=monday,
+        end=monday + dt.timedelta(days=6), year_source=source, **extra,
+    )  # fmt: skip
+
+
+def _counter_fields(match: WeekMatch) -> dict[str, object]:
+    return {
+        "number": match.number, "total": match.total, "season": match.season,
+        "episode": match.episode,
+    }  # fmt: skip
+
+
+def _publication_week(evidence: Evidence) -> dt.date:
+    """The day whose week a publication date places a note in: Monday looks back a week."""
+    if evidence.date.weekday() == 0:
+        return evidence.date - dt.timedelta(days=1)
+    return evidence.date
+
+
+class Placer:
+    """Places the notes of one document, then checks them against each other."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.problems: list[Problem] = []
+
+    def warn(self, code: str, message: str, line: int | None) -> None:
+        self.problems.append(Problem(code, message, line))
+
+    # -- the whole document ------------------------------------------------------------
+    def place_all(self, notes: Sequence[NoteFacts]) -> list[Week | None]:
+        if self.context.published is not None and len(notes) == 1:
+            notes[0].evidence.append(
+                Evidence(
+                    self.context.published, YearSource.HINT, self.context.published.isoformat()
+                )
+            )
+        placed = [self._place(note) for note in notes]
+        for index, item in enumerate(placed):
+            if item.pending is not None:
+                self._from_neighbours(index, placed, notes[index])
+        weeks = [item.week for item in placed]
+        self._check_duplicates(weeks, notes)
+        self._check_counters(notes)
+        return weeks
+
+    # -- one note ----------------------------------------------------------------------
+    def _place(self, note: NoteFacts) -> _Placed:
+        match = note.designation
+        evidence = note.evidence[0] if note.evidence else None
+        if match is None:
+            if evidence is None:
+                return _Placed(None)
+            day = _publication_week(evidence)
+            return _Placed(week_of(day, evidence.raw, WeekKind.DATE, evidence.source))
+        if match.kind is WeekKind.WEEK_NUMBER:
+            return _Placed(self._week_number(match, note, evidence))
+        if match.kind in (WeekKind.MONTH, WeekKind.DAY, WeekKind.TWO_WEEKS):
+            return _Placed(self._period(match, note, evidence))
+        if match.first is None:  # counters of every kind: the note's date places them
+            return _Placed(self._by_date(match, evidence))
+        return self._dated(match, note, evidence)
+
+    def _by_date(self, match: WeekMatch, evidence: Evidence | None) -> Week:
+        extra = _counter_fields(match)
+        if evidence is None:
+            return Week(raw=match.raw, kind=match.kind, **extra)
+        return week_of(_publication_week(evidence), match.raw, match.kind, evidence.source, **extra)
+
+    def _week_number(self, match: WeekMatch, note: NoteFacts, evidence: Evidence | None) -> Week:
+        assert match.week is not None
+        if match.year is None:
+            return self._year_less_number(match, evidence)
+        try:
+            monday = dt.date.fromisocalendar(match.year, match.week, 1)
+        except ValueError:
+            self.warn(
+                "invalid-week",
+                f"{match.raw!r}: {match.year} has no ISO week {match.week}",
+                note.line,
+            )
+            return Week(raw=match.raw, kind=match.kind)
+        latest = evidence.date + WEEK if evidence else monday_of(self.context.today) + WEEK
+        too_early = evidence is not None and monday < evidence.date - CONTRADICTION_BEFORE
+        if monday > latest or too_early:
+            return self._not_a_week(match, note, evidence, monday)
+        return week_of(monday, match.raw, match.kind, YearSource.STATED)
+
+    def _not_a_week(
+        self, match: WeekMatch, note: NoteFacts, evidence: Evidence | None, monday: dt.date
+    ) -> Week:
+        """A code such as '3.36' that would put the note in the future or far from its date:
+        an author's own numbering, kept as a counter, placed by the note's date if known."""
+        numbers = [int(n) for n in re.findall(r"\d+", match.raw)]
+        first, second = (numbers[0], numbers[1]) if len(numbers) >= 2 else (match.week, None)
+        counter = replace(
+            match, kind=WeekKind.COUNTER, season=first, episode=second, week=None, year=None
+        )
+        if evidence is not None:
+            self.warn(
+                "week-contradicts-date",
+                f"{match.raw!r} would be the week of {monday}, but the note is dated "
+                f"{evidence.date} ({evidence.source.value}); read as the author's own numbering",
+                note.line,
+            )
+        else:
+            self.warn(
+                "week-in-future",
+                f"{match.raw!r} would be the week of {monday}, after {self.context.today}; "
+                "read as the author's own numbering",
+                note.line,
+            )
+        return self._by_date(counter, evidence)
+
+    def _year_less_number(self, match: WeekMatch, evidence: Evidence | None) -> Week:
+        """'Week 38': ISO week 38 only when the note's date falls in or just after it."""
+        assert match.week is not None
+        if evidence is not None:
+            day = evidence.date
+            for year in (day.isocalendar()[0], day.isocalendar()[0] - 1):
+                try:
+                    monday = dt.date.fromisocalendar(year, match.week, 1)
+                except ValueError:
+                    continue
+                if monday <= day <= monday + WEEK_NUMBER_SLACK:
+                    return week_of(monday, match.raw, match.kind, evidence.source)
+        counter = replace(match, kind=WeekKind.COUNTER, number=match.week, week=None)
+        return self._by_date(counter, evidence)
+
+    def _period(self, match: WeekMatch, note: NoteFacts, evidence: Evidence | None) -> Week:
+        """A month, a fortnight or a single day: not a week, so no ISO week is given."""
+        base = Week(raw=match.raw, kind=match.kind, number=match.number)
+        if match.kind is WeekKind.TWO_WEEKS:
+            assert match.week is not None
+            year = match.year
+            source = YearSource.STATED
+            if year is None and evidence is not None:
+                year, source = evidence.date.isocalendar()[0], evidence.source
+            elif year is None and self.context.year is not None:
+                year, source = self.context.year, YearSource.HINT
+            if year is None:
+                return base
+            try:
+                first = dt.date.fromisocalendar(year, match.week, 1)
+                last = dt.date.fromisocalendar(year, match.week + 1, 7)
+            except ValueError:
+                self.warn("invalid-week", f"{match.raw!r}: {year} has no such weeks", note.line)
+                return base
+            return base.model_copy(
+                update={"period_start": first, "period_end": last, "year_source": source}
+            )
+        assert match.first is not None
+        located = self._locate(match, match.first, note, evidence)
+        if located is None:
+            return base
+        day, source = located
+        if match.kind is WeekKind.MONTH:
+            following = safe_date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            assert following is not None
+            end = following - dt.timedelta(days=1)
+            return base.model_copy(
+                update={"period_start": day, "period_end": end, "year_source": source}
+            )
+        return base.model_copy(
+            update={"period_start": day, "period_end": day, "year_source": source}
+        )
+
+    def _dated(self, match: WeekMatch, note: NoteFacts, evidence: Evidence | None) -> _Placed:
+        """Week commencing, week ending, a date range or a single date."""
+        assert match.first is not None
+        self._check_ambiguous(match, note)
+        located = self._locate(match, match.first, note, evidence)
+        if located is None:
+            if match.first.year is None and match.first.month is not None:
+                candidates = self._candidates(match)
+                return _Placed(Week(raw=match.raw, kind=match.kind), match, candidates)
+            return _Placed(Week(raw=match.raw, kind=match.kind))
+        day, source = located
+        return _Placed(self._week_from_day(match, note, day, source))
+
+    def _week_from_day(
+        self, match: WeekMatch, note: NoteFacts, day: dt.date, source: YearSource
+    ) -> Week:
+        week = week_of(day, match.raw, match.kind, source)
+        if match.kind is WeekKind.DATE_RANGE and match.last is not None:
+            last = match.last.on(day.year + (1 if (match.last.month or 0) < day.month else 0))
+            if last is None:
+                self.warn(
+                    "invalid-date", f"{match.raw!r} ends on a day not in the calendar", note.line
+                )
+                return week
+            if last < day:
+                self.warn("invalid-range", f"{match.raw!r} ends before it begins", note.line)
+            elif monday_of(last) != monday_of(day):
+                self.warn(
+                    "range-spans-weeks",
+                    f"{match.raw!r} runs from {day} to {last}, across more than one week; "
+                    "placed in the week it starts in",
+                    note.line,
+                )
+            week = week.model_copy(update={"period_start": day, "period_end": last})
+        elif (
+            match.kind is WeekKind.WEEK_COMMENCING
+            and day.weekday() != 0
+            and match.first
+            and match.first.weekday is None
+        ):
+            self.warn(
+                "not-a-monday",
+                f"{match.raw!r} is a {day:%A} in {day.year}, not a Monday; "
+                "placed in the week holding it",
+                note.line,
+            )
+        return week
+
+    # -- finding the year of a date -------------------------------------------------------
+    def _wanted_weekdays(self, match: WeekMatch) -> tuple[int, ...] | None:
+        """Which weekdays the first date should fall on, for choosing among years."""
+        assert match.first is not None
+        if match.first.weekday is not None:
+            return (match.first.weekday,)
+        if match.kind in (WeekKind.WEEK_COMMENCING, WeekKind.DATE_RANGE):
+            return (0,)
+        if match.kind is WeekKind.WEEK_ENDING:
+            return (4, 5, 6)
+        return None
+
+    def _candidates(self, match: WeekMatch) -> list[dt.date]:
+        assert match.first is not None
+        wanted = self._wanted_weekdays(match)
+        days = [
+            day
+            for year in range(
+                self.context.first_candidate_year, self.context.last_candidate_year + 1
+            )
+            if (day := match.first.on(year)) is not None
+            and (wanted is None or day.weekday() in wanted)
+        ]
+        return sorted({monday_of(day) for day in days})
+
+    def _locate(
+        self, match: WeekMatch, first: PartialDate, note: NoteFacts, evidence: Evidence | None
+    ) -> tuple[dt.date, YearSource] | None:
+        """The calendar date of ``first`` and where its year came from, or None."""
+        if first.month is None or first.day is None:
+            return None
+        if first.year is not None:
+            day = first.resolved()
+            if day is None:
+                self.warn("invalid-date", f"{match.raw!r} is not a date in the calendar", note.line)
+            return (day, YearSource.STATED) if day else None
+        if first.on(2000) is None:  # 2000 is a leap year: no year has this day
+            self.warn("invalid-date", f"{match.raw!r} is not a date in the calendar", note.line)
+            return None
+        if evidence is not None:
+            day = self._nearest_before(match, first, evidence.date + WEEK)
+            return (day, evidence.source) if day else None
+        if self.context.year is not None:
+            return self._in_hint_year(match, first, self.context.year), YearSource.HINT
+        return None
+
+    def _nearest_before(
+        self, match: WeekMatch, first: PartialDate, limit: dt.date
+    ) -> dt.date | None:
+        """The latest day on or before ``limit`` that ``first`` can be, preferring the right
+        weekday within a year and a bit."""
+        wanted = self._wanted_weekdays(match)
+        options = [
+            day for year in range(limit.year - 6, limit.year + 1)
+            if (day := first.on(year)) is not None and day <= limit
+        ]  # fmt: skip
+        fitting = [d for d in options if wanted is None or d.weekday() in wanted]
+        if fitting and limit - fitting[-1] <= NEIGHBOUR_REACH:
+            return fitting[-1]
+        return options[-1] if options else None
+
+    def _in_hint_year(self, match: WeekMatch, first: PartialDate, year: int) -> dt.date:
+        wanted = self._wanted_weekdays(match)
+        years = [year]
+        if first.month == 12 and (first.day or 0) >= LATE_DECEMBER:
+            years.append(year - 1)  # a note early in the year about a week begun in December
+        for candidate in years:
+            day = first.on(candidate)
+            if day is not None and (wanted is None or day.weekday() in wanted):
+                return day
+        day = first.on(year) or first.on(year - 1)
+        assert day is not None  # checked against the leap year 2000 already
+        return day
+
+    def _check_ambiguous(self, match: WeekMatch, note: NoteFacts) -> None:
+        dates = [d for d in (match.first, match.last) if d is not None]
+        if not self.context.date_order_given and any(d.ambiguous for d in dates):
+            self.warn(
+                "ambiguous-date",
+                f"{match.raw!r} reads as a date either day first or month first; read day "
+                "first (pass --date-order mdy for month first)",
+                note.line,
+            )
+
+    # -- across the document --------------------------------------------------------------
+    def _from_neighbours(self, index: int, placed: list[_Placed], note: NoteFacts) -> None:
+        item = placed[index]
+        assert item.pending is not None
+        match = item.pending
+        order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(placed)))
+        for other in order:
+            week = placed[other].week
+            if week is None or week.start is None or placed[other].pending is not None:
+                continue
+            near = [c for c in item.candidates if abs(c - week.start) <= NEIGHBOUR_REACH]
+            if near:
+                best = min(near, key=lambda c: abs(c - week.start))  # type: ignore[operator]
+                assert match.first is not None
+                day = match.first.on(best.year) or best
+                if monday_of(day) != best:
+                    day = best
+                item.week = self._week_from_day(match, note, day, YearSource.NEIGHBOURS)
+                item.pending = None
+                return
+            break
+        dates = ", ".join(c.isoformat() for c in item.candidates) or "none"
+        self.warn(
+            "year-unknown",
+            f"{match.raw!r} names no year; Mondays that fit: {dates} "
+            "(pass --year or a publication date to choose)",
+            note.line,
+        )
+        item.week = Week(raw=match.raw, kind=match.kind, candidates=item.candidates)
+        item.pending = None
+
+    def _check_duplicates(self, weeks: list[Week | None], notes: Sequence[NoteFacts]) -> None:
+        seen: dict[tuple[int, int], int] = {}
+        for index, week in enumerate(weeks):
+            if week is None or week.iso_year is None or week.iso_week is None:
+                continue
+            if week.kind not in CALENDAR_KINDS:
+                continue
+            key = (week.iso_year, week.iso_week)
+            if key in seen:
+                self.warn(
+                    "duplicate-week",
+                    f"{week.raw!r} names {key[0]}-W{key[1]:02d}, the same week as note "
+                    f"{seen[key] + 1} of this document",
+                    notes[index].line,
+                )
+            else:
+                seen[key] = index
+
+    def _check_counters(self, notes: Sequence[NoteFacts]) -> None:
+        numbered = [
+            (note.line, value)
+            for note in notes
+            if (value := _counter_value(note.designation)) is not None
+        ]
+        if len(numbered) < MIN_COUNTERS_FOR_ORDER:
+            return
+        steps = [b[1] > a[1] for a, b in itertools.pairwise(numbered) if a[1] != b[1]]
+        rising = sum(steps) * 2 >= len(steps)
+        for (_, before), (line, after) in itertools.pairwise(numbered):
+            if before != after and (after > before) != rising:
+                self.warn(
+                    "counter-backwards",
+                    f"the running number goes {'down' if rising else 'up'} here, against the "
+                    f"page's order",
+                    line,
+                )
+
+
+def _counter_value(match: WeekMatch | None) -> tuple[int, ...] | None:
+    if match is None:
+        return None
+    if match.kind is WeekKind.SEASON_EPISODE and match.season is not None:
+        return (match.season, match.episode or 0)
+    if match.kind in (WeekKind.COUNTER, WeekKind.PERSONAL_SERIES, WeekKind.SPRINT,
+                      WeekKind.LIFE_WEEKS) and match.number is not None:  # fmt: skip
+        return (match.number,)
+    return None
