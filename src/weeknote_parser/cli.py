@@ -41,6 +41,11 @@ def parse_options(func: F) -> F:
             help="Publication date (YYYY-MM-DD); places year-less weeks before it.",
         ),
         click.option(
+            "--date-order",
+            type=click.Choice(["dmy", "mdy"]),
+            help="Read numeric dates day first (dmy, the default) or month first (mdy).",
+        ),
+        click.option(
             "--disable",
             "disable",
             multiple=True,
@@ -54,12 +59,17 @@ def parse_options(func: F) -> F:
 
 
 def build_options(
-    *, year: int | None, published: dt.datetime | None, disable: tuple[str, ...]
+    *,
+    year: int | None,
+    published: dt.datetime | None,
+    date_order: str | None,
+    disable: tuple[str, ...],
 ) -> ParseOptions:
     """The one place the command line's settings become a validated ParseOptions."""
     return ParseOptions.build(
         year=year,
         published=published.date() if published is not None else None,
+        date_order=date_order,
         disable=disable,
     )
 
@@ -113,6 +123,7 @@ def command(
     pretty: bool,
     year: int | None,
     published: dt.datetime | None,
+    date_order: str | None,
     disable: tuple[str, ...],
 ) -> None:
     """Parse weeknote FILEs (or '-' for stdin) and print each as JSON.
@@ -123,7 +134,10 @@ def command(
     Exit codes: 0 success; 1 an input could not be read; 2 invalid usage or settings.
     """
     try:
-        parser = Parser(build_options(year=year, published=published, disable=disable))
+        options = build_options(
+            year=year, published=published, date_order=date_order, disable=disable
+        )
+        parser = Parser(options)
     except WeeknoteError as error:
         raise click.UsageError(str(error)) from None
     failures = 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -24,6 +25,13 @@ class ParseOptions(BaseModel):
     published: dt.date | None = Field(
         default=None,
         description="The note's publication date; places year-less designations before it.",
+    )
+    date_order: Literal["dmy", "mdy"] | None = Field(
+        default=None,
+        description=(
+            "How to read numeric dates such as 04/03/19: day first ('dmy', the default) or "
+            "month first ('mdy'). Left unset, a date readable both ways gets a warning."
+        ),
     )
     today: dt.date | None = Field(
         default=None,

@@ -74,12 +74,13 @@ class Parser:
 
     # -- parsing ------------------------------------------------------------------------
     def context(self) -> Context:
-        today = self.options.today or dt.date.today()
         return Context(
             year=self.options.year,
             published=self.options.published,
+            date_order=self.options.date_order or "dmy",
+            date_order_given=self.options.date_order is not None,
+            today=self.options.today or dt.date.today(),
             first_candidate_year=self.options.first_candidate_year,
-            last_candidate_year=today.year + 1,
         )
 
     def parse(self, text: str, *, path: str | None = None) -> Document:
@@ -108,7 +109,10 @@ class Parser:
         return Document.model_validate(
             {
                 "source": Source(path=path),
-                "notes": [note.build() for note in state.notes],
+                "notes": [
+                    note.build(week)
+                    for note, week in zip(state.notes, state.place_weeks(), strict=True)
+                ],
                 "chrome": [text for _, text in state.chrome],
                 "warnings": sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line),
             }

@@ -10,7 +10,7 @@ from .kinds import KindTable
 from .lines import Line
 from .models import ParseWarning, SectionKind, Week
 from .registry import Registry
-from .weeks import Context, WeekMatch, resolve
+from .weeks import Context, Evidence, NoteFacts, Placer, WeekMatch, find_designations
 
 
 class BlockRule(Protocol):
@@ -53,18 +53,20 @@ class _SectionBuilder:
 class _NoteBuilder:
     title: str | None
     subtitle: str | None
-    week: Week | None
+    facts: NoteFacts
     start: int
     end: int
     sections: list[_SectionBuilder] = field(default_factory=list)
     links: list[Item] = field(default_factory=list)
     footnotes: list[Item] = field(default_factory=list)
+    published: Evidence | None = None
 
-    def build(self) -> Item:
+    def build(self, week: Week | None) -> Item:
         return {
             "title": self.title,
             "subtitle": self.subtitle,
-            "week": self.week,
+            "week": week,
+            "published": self.published.date if self.published else None,
             "sections": [s.build() for s in self.sections],
             "links": self.links,
             "footnotes": self.footnotes,
@@ -103,6 +105,7 @@ class ParseState:
         ]
         self._first_match: dict[tuple[str, ...], int | None] = {}
         self.memo: dict[str, object] = {}
+        self._designations: dict[int, list[WeekMatch]] = {}
 
     # -- line facts ---------------------------------------------------------------------
     def block_end(self, line: int) -> int:
@@ -120,6 +123,15 @@ class ParseState:
     def is_standalone(self, line: int) -> bool:
         """Is ``line`` a block of its own: non-blank, with blank lines (or an edge) around it?"""
         return self._standalone[line]
+
+    def designations(self, line: int) -> list[WeekMatch]:
+        """The week designations on ``line`` (see :mod:`weeknote_parser.weeks`), read once."""
+        found = self._designations.get(line)
+        if found is None:
+            text = self.lines[line].stripped
+            found = find_designations(text, self.context.date_order) if text else []
+            self._designations[line] = found
+        return found
 
     # -- asking other recognisers ---------------------------------------------------------
     def would_match(self, names: Iterable[str], line: int) -> bool:
@@ -156,21 +168,39 @@ class ParseState:
     def warn(self, code: str, message: str, line: int | None) -> None:
         self.warnings.append(ParseWarning(code=code, message=message, line=line))
 
-    def place_week(self, match: WeekMatch, line: int) -> Week:
-        """Resolve ``match`` against the context, recording any problem as a warning."""
-        week, problems = resolve(match, self.context)
-        for problem in problems:
-            self.warn(problem.code, problem.message, line)
-        return week
+    def place_weeks(self) -> list[Week | None]:
+        """Place every note's week, now that all notes are known (neighbours count)."""
+        placer = Placer(self.context)
+        weeks = placer.place_all([note.facts for note in self.notes])
+        for problem in placer.problems:
+            self.warn(problem.code, problem.message, problem.line)
+        return weeks
 
     def add_chrome(self, line: int) -> None:
         self.chrome.append((line, self.lines[line].stripped))
 
     def start_note(
-        self, *, title: str | None, subtitle: str | None, week: Week | None, start: int, end: int
+        self,
+        *,
+        title: str | None,
+        subtitle: str | None,
+        designation: WeekMatch | None,
+        start: int,
+        end: int,
+        designation_line: int | None = None,
     ) -> None:
-        self.notes.append(_NoteBuilder(title, subtitle, week, start, end))
+        """Open a new note at ``start``; ``designation`` is the week it names, if any."""
+        line = designation_line if designation_line is not None else start
+        facts = NoteFacts(designation, line if designation else None)
+        self.notes.append(_NoteBuilder(title, subtitle, facts, start, end))
         self._scan(start, end)
+
+    def add_dateline(self, evidence: Evidence) -> None:
+        """Record the note's dateline: its publication date, and evidence for its week."""
+        note = self._open_note(evidence.line or 0)
+        note.facts.evidence.insert(0, evidence)
+        if note.published is None:
+            note.published = evidence
 
     def start_section(self, heading: str, start: int, end: int) -> None:
         note = self._open_note(start)
@@ -226,7 +256,7 @@ class ParseState:
 
     def _open_note(self, line: int) -> _NoteBuilder:
         if self.note is None:
-            self.start_note(title=None, subtitle=None, week=None, start=line, end=line)
+            self.start_note(title=None, subtitle=None, designation=None, start=line, end=line)
         assert self.note is not None
         return self.note
 

@@ -10,11 +10,12 @@ from .headings import heading, numbered_heading
 from .links import links
 from .lists import list_block
 from .paragraph import paragraph
-from .title import plain_title, title, week_line
+from .title import dateline, plain_title, title, week_line
 
 # The order rules are tried in at each line. 'paragraph' matches anything, so it is last.
 BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("chrome", chrome),
+    ("dateline", dateline),
     ("title", title),
     ("week_line", week_line),
     ("plain_title", plain_title),

@@ -4,27 +4,35 @@ from __future__ import annotations
 
 import regex
 
+from ..models import WeekKind, YearSource
 from ..state import ParseState
-from ..weeks import LABEL, WeekMatch, find_designations, match_whole
-from .common import MAX_TITLE_CHARS, looks_like_title
+from ..weeks import LABEL, Evidence, WeekMatch
+from ..weeks.grammar import whole
+from .common import looks_like_title
 
 # What may stand before a designation that opens a title: nothing, or a few words ending
-# in a weeknote label ('Weeknote ', "Sam's weeknotes: ").
-_PREFIX = regex.compile(rf"^(?:[\w'’ ]{{0,30}}\b)?(?:{LABEL}|week)\s*[#:,\-–—|]?\s*$", regex.I)
+# in a weeknote label ('Weeknote ', "Sam's weeknotes for ").
+_PREFIX = regex.compile(
+    rf"^(?:[\w'’ ]{{0,30}}\b)?(?:{LABEL}|week)\s*(?:(?:for|from)\s+)?[#:,\-–—|]?\s*$", regex.I
+)
 _SEPARATOR_AFTER = regex.compile(r"^\s*[:\-–—|]\s*(?P<rest>\S.*)$")
+_LABEL_AFTER = regex.compile(rf"^\s*[:\-–—|,]?\s*{LABEL}\s*$", regex.I)
 _SEPARATOR_BEFORE = regex.compile(
     rf"^(?P<rest>.*\S)\s*[:\-–—|,(]\s*(?:(?:{LABEL}|week)\s*[#:]?\s*)?$", regex.I
 )
+_HAS_LABEL = regex.compile(LABEL, regex.I)
 
+MAX_WEEK_LINE_CHARS = 60
 MAX_PLAIN_TITLE_WORDS = 20
 
 
-def split_title(text: str) -> tuple[WeekMatch, str | None] | None:
-    """Find the week designation that opens (or closes) a title, and the subtitle beside it."""
-    for match in find_designations(text):
+def split_title(text: str, designations: list[WeekMatch]) -> tuple[WeekMatch, str | None] | None:
+    """Of the ``designations`` in a title, the one that opens (or closes) it, and the
+    subtitle beside it."""
+    for match in designations:
         prefix, suffix = text[: match.start], text[match.end :].strip().rstrip(")")
         if not prefix.strip() or _PREFIX.match(prefix):
-            if not suffix:
+            if not suffix or _LABEL_AFTER.match(suffix):
                 return match, None
             after = _SEPARATOR_AFTER.match(suffix)
             if after:
@@ -36,17 +44,16 @@ def split_title(text: str) -> tuple[WeekMatch, str | None] | None:
     return None
 
 
-MAX_WEEK_LINE_CHARS = 60
-
-
 def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
+    """The strong designation that makes up all of ``line``, if any."""
     current = state.lines[line]
     text = current.stripped
     if not text or len(text) > MAX_WEEK_LINE_CHARS or current.marker is not None:
         return None
     if not current.has_digit:
         return None
-    return match_whole(text)
+    match = whole(state.designations(line), text)
+    return match if match is not None and match.strong else None
 
 
 def week_line(state: ParseState, line: int, *, silent: bool) -> bool:
@@ -57,30 +64,41 @@ def week_line(state: ParseState, line: int, *, silent: bool) -> bool:
         return False
     if not silent:
         text = state.lines[line].stripped
-        week = state.place_week(match, line)
-        state.start_note(title=text, subtitle=None, week=week, start=line, end=line + 1)
+        state.start_note(title=text, subtitle=None, designation=match, start=line, end=line + 1)
         state.cursor = line + 1
     return True
 
 
+def _accepts(state: ParseState, line: int, match: WeekMatch, text: str) -> bool:
+    """A weak designation (a bare date, '#21', 'Sprint 4') makes a title only in a title that
+    says it is a weeknote, or on the first line of the document."""
+    if match.strong or _HAS_LABEL.search(text):
+        return True
+    return state.note is None and state.next_content(0) == line
+
+
 def title(state: ParseState, line: int, *, silent: bool) -> bool:
     """A title with its week designation in it ('Weeknote w/c 5 November: subtitle'), or a
-    title-like line followed by a week line."""
+    title-like line followed by a week line or by a dateline."""
     current = state.lines[line]
     if current.marker is not None or (line > 0 and state.lines[line - 1].stripped):
         return False
     text = current.stripped
     block_end = state.block_end(line)
-    if block_end == line + 1 and current.has_digit and len(text) <= MAX_TITLE_CHARS:
-        found = split_title(text)
-        if found is not None and looks_like_title(text):
+    title_like = looks_like_title(text)
+    if block_end == line + 1 and current.has_digit and title_like:
+        found = split_title(text, state.designations(line))
+        if found is not None and _accepts(state, line, found[0], text):
             if not silent:
                 match, subtitle = found
-                week = state.place_week(match, line)
-                state.start_note(title=text, subtitle=subtitle, week=week, start=line, end=line + 1)
+                state.start_note(
+                    title=text, subtitle=subtitle, designation=match, start=line, end=line + 1
+                )
                 state.cursor = line + 1
             return True
-    # A title on its own, with the week on the next line (in the same block or the next).
+    # A title on its own, with the week (or the date) on the next line.
+    if not title_like:
+        return False
     if block_end == line + 1:
         below = state.next_content(line + 1)
     elif block_end == line + 2:
@@ -90,11 +108,24 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     if below is None or state.block_end(below) != below + 1:
         return False
     below_match = _week_line_at(state, below)
-    if below_match is None or not looks_like_title(text):
-        return False
+    if below_match is None:
+        if not state.lines[below].has_digit or dateline_at(state, below) is None:
+            return False
+        if current.has_digit and split_title(text, state.designations(line)):
+            return False
+        if not silent:
+            state.start_note(title=text, subtitle=None, designation=None, start=line, end=line + 1)
+            state.cursor = line + 1
+        return True
     if not silent:
-        week = state.place_week(below_match, below)
-        state.start_note(title=text, subtitle=None, week=week, start=line, end=below + 1)
+        state.start_note(
+            title=text,
+            subtitle=None,
+            designation=below_match,
+            start=line,
+            end=below + 1,
+            designation_line=below,
+        )
         state.cursor = below + 1
     return True
 
@@ -114,8 +145,52 @@ def plain_title(state: ParseState, line: int, *, silent: bool) -> bool:
     if state.first_match(("title", "week_line")) is not None:
         return False
     if not silent:
-        state.start_note(
-            title=state.lines[line].stripped, subtitle=None, week=None, start=line, end=line + 1
-        )
+        state.start_note(title=text, subtitle=None, designation=None, start=line, end=line + 1)
+        state.cursor = line + 1
+    return True
+
+
+# -- datelines ------------------------------------------------------------------------------
+MAX_DATELINE_CHARS = 80
+MAX_DATELINE_OTHER_WORDS = 6
+_DATELINE_WORDS = regex.compile(
+    r"^(?:posted|published|written|updated|last|on|by|at|date|dated|min|mins|minutes?|read|"
+    r"reading|time|comments?|\d+|[·|•,:\-–—])+$",
+    regex.I,
+)
+
+
+def dateline_at(state: ParseState, line: int) -> Evidence | None:
+    """The date a standalone line such as 'May 15, 2020' or 'Posted on 3 March 2021 by Sam'
+    gives, if the line is nothing but that (and a few words of furniture)."""
+    current = state.lines[line]
+    text = current.stripped
+    if not current.has_digit or len(text) > MAX_DATELINE_CHARS or current.marker is not None:
+        return None
+    found = state.designations(line)
+    if len(found) != 1 or found[0].kind is not WeekKind.DATE or found[0].first is None:
+        return None
+    day = found[0].first.resolved()
+    if day is None:
+        return None
+    rest = (text[: found[0].start] + " " + text[found[0].end :]).split()
+    furniture = [w for w in rest if _DATELINE_WORDS.match(w)]
+    if len(rest) > MAX_DATELINE_OTHER_WORDS or (rest and not furniture):
+        return None
+    return Evidence(day, YearSource.NOTE_DATE, found[0].raw, line)
+
+
+def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
+    """A dateline just below a note's title: the note's publication date. The line itself is
+    site furniture and goes to chrome."""
+    note = state.note
+    if note is None or note.sections or not state.is_standalone(line):
+        return False
+    evidence = dateline_at(state, line)
+    if evidence is None:
+        return False
+    if not silent:
+        state.add_chrome(line)
+        state.add_dateline(evidence)
         state.cursor = line + 1
     return True
