@@ -130,7 +130,7 @@ def test_bad_year_is_a_usage_error(note_file: Path) -> None:
 def test_unknown_recogniser_is_a_usage_error_listing_valid_names(note_file: Path) -> None:
     code, _, err = run(str(note_file), "--disable", "nope")
     assert code == EXIT_USAGE
-    assert "unknown recogniser 'nope'; valid names: chrome, title" in err
+    assert "unknown recogniser 'nope'; valid names: chrome, dateline, title" in err
 
 
 def test_no_file_is_a_usage_error() -> None:
@@ -140,7 +140,7 @@ def test_no_file_is_a_usage_error() -> None:
 def test_list_recognisers() -> None:
     code, out, _ = run("--list-recognisers")
     assert code == EXIT_OK
-    assert out.split()[:2] == ["chrome", "title"]
+    assert out.split()[:3] == ["chrome", "dateline", "title"]
     assert "links" in out.split()
 
 
@@ -167,3 +167,18 @@ def test_closed_pipe_is_not_a_traceback(note_file: Path) -> None:
     proc.stdout.close()
     _, err = proc.communicate(timeout=60)
     assert b"Traceback" not in err
+
+
+def test_date_order_reads_numeric_dates_month_first(tmp_path: Path) -> None:
+    path = tmp_path / "us.txt"
+    path.write_text("Weeknote 03/04/2022\n\nText.\n", encoding="utf-8")
+    default = json.loads(run(str(path))[1])
+    month_first = json.loads(run(str(path), "--date-order", "mdy")[1])
+    assert default["notes"][0]["week"]["start"] == "2022-03-28"
+    assert [w["code"] for w in default["warnings"]] == ["ambiguous-date"]
+    assert month_first["notes"][0]["week"]["start"] == "2022-02-28"
+    assert month_first["warnings"] == []
+
+
+def test_bad_date_order_is_a_usage_error(note_file: Path) -> None:
+    assert run(str(note_file), "--date-order", "ymd")[0] == EXIT_USAGE

@@ -24,7 +24,7 @@ def test_unknown_names_are_all_listed_with_the_valid_ones() -> None:
         Parser().disable(["nope", "heading", "also-bad"])
     message = str(caught.value)
     assert "'nope', 'also-bad'" in message
-    assert "valid names: chrome, title" in message
+    assert "valid names: chrome, dateline, title" in message
 
 
 def test_disabled_heading_leaves_paragraphs() -> None:

@@ -1,4 +1,4 @@
-"""The week grammar and calendar placement (issue-3 forms)."""
+"""The week grammar and the inference that places notes in the calendar."""
 
 from __future__ import annotations
 
@@ -7,104 +7,237 @@ import datetime as dt
 import pytest
 
 from weeknote_parser import WeekKind, YearSource
-from weeknote_parser.weeks import Context, find_designations, match_whole, resolve
+from weeknote_parser.weeks import find_designations, match_whole, parse_date
 
-CONTEXT = Context(last_candidate_year=2027)
+from .conftest import parse_text
 
-
-def week_of(text: str, context: Context = CONTEXT) -> tuple[int | None, int | None, str | None]:
-    match = match_whole(text)
-    assert match is not None, text
-    week, _ = resolve(match, context)
-    return week.iso_year, week.iso_week, week.start.isoformat() if week.start else None
+D = dt.date.fromisoformat
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Weeknote 12.22", (2022, 12, "2022-03-21")),
-        ("Weeknote 25.2022", (2022, 25, "2022-06-20")),
-        ("2022.3", (2022, 3, "2022-01-17")),
-        ("2019.08", (2019, 8, "2019-02-18")),
-        ("25.2022", (2022, 25, "2022-06-20")),
-        ("Weeknotes #7.21", (2021, 7, "2021-02-15")),
-        ("Weeknote 53.20", (2020, 53, "2020-12-28")),
-        ("Weeknote 1.2021", (2021, 1, "2021-01-04")),
-        ("w/c 5 November 2018", (2018, 45, "2018-11-05")),
-        ("Week commencing 21st October 2019", (2019, 43, "2019-10-21")),
-        ("w/c Monday 3rd February 2020", (2020, 6, "2020-02-03")),
-        ("w/c 31 December 2018", (2019, 1, "2018-12-31")),
-    ],
-)
-def test_week_codes_and_dates_resolve(text: str, expected: tuple[int, int, str]) -> None:
-    assert week_of(text) == expected
+def codes(text: str, **settings: object) -> list[str]:
+    return [w.code for w in parse_text(text, **settings).warnings]
 
 
-def test_week_53_only_where_it_exists() -> None:
-    match = match_whole("Weeknote 53.21")
-    assert match is not None
-    week, problems = resolve(match, CONTEXT)
-    assert week.start is None
-    assert [p.code for p in problems] == ["invalid-week"]
+# -- grammar --------------------------------------------------------------------------------
+def test_designation_found_inside_a_title() -> None:
+    found = find_designations("Weeknote w/c 10\u00a0September: catching up")
+    assert [(m.raw, m.kind) for m in found] == [("w/c 10\u00a0September", WeekKind.WEEK_COMMENCING)]
 
 
-def test_week_zero_is_rejected() -> None:
-    match = match_whole("Weeknote 0.21")
-    assert match is not None
-    week, problems = resolve(match, CONTEXT)
-    assert (week.iso_week, [p.code for p in problems]) == (None, ["invalid-week"])
-
-
-def test_invalid_date_is_a_warning_not_an_exception() -> None:
-    match = match_whole("w/c 31 February 2020")
-    assert match is not None
-    week, problems = resolve(match, CONTEXT)
-    assert (week.start, [p.code for p in problems]) == (None, ["invalid-date"])
+def test_label_is_part_of_a_number_code_but_not_of_a_date() -> None:
+    whole = match_whole("Weeknote 12.22")
+    assert whole is not None
+    assert whole.raw == "Weeknote 12.22"
+    dated = match_whole("Weeknotes w/c 5 May")
+    assert dated is not None
+    assert dated.raw == "w/c 5 May"
 
 
 def test_unlabelled_n_dot_yy_is_not_a_week() -> None:
     assert match_whole("12.22") is None
 
 
-def test_year_less_week_commencing_lists_candidate_mondays() -> None:
-    match = match_whole("w/c 5 November")
-    assert match is not None
-    week, problems = resolve(match, CONTEXT)
+def test_running_text_is_not_a_designation() -> None:
+    assert find_designations("We met the team and planned the work") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 November", (5, 11, None)),
+        ("21st October 2019", (21, 10, 2019)),
+        ("Jun. 7 '19", (7, 6, 2019)),
+        ("Friday 12th July", (12, 7, None)),
+        ("2019-06-07", (7, 6, 2019)),
+        ("04/03/19", (4, 3, 2019)),
+        ("4/17/2020", (17, 4, 2020)),
+        ("17.06.2022", (17, 6, 2022)),
+    ],
+)
+def test_parse_date(text: str, expected: tuple[int, int, int | None]) -> None:
+    date = parse_date(text)
+    assert date is not None
+    assert (date.day, date.month, date.year) == expected
+
+
+def test_month_first_when_asked() -> None:
+    date = parse_date("04/03/19", "mdy")
+    assert date is not None
+    assert (date.day, date.month) == (3, 4)
+
+
+# -- ISO rules ----------------------------------------------------------------------------------
+def test_week_53_only_where_it_exists() -> None:
+    doc = parse_text("Weeknote 53.21\n\nText.")
+    assert doc.notes[0].week is not None
+    assert doc.notes[0].week.start is None
+    assert [w.code for w in doc.warnings] == ["invalid-week"]
+
+
+def test_week_zero_is_rejected() -> None:
+    assert codes("Weeknote 0.21\n\nText.") == ["invalid-week"]
+
+
+def test_invalid_date_is_a_warning_not_an_exception() -> None:
+    doc = parse_text("Weeknote w/c 31 February 2020\n\nText.")
+    assert doc.notes[0].week is not None
+    assert doc.notes[0].week.start is None
+    assert [w.code for w in doc.warnings] == ["invalid-date"]
+
+
+def test_iso_week_year_differs_from_calendar_year() -> None:
+    week = parse_text("Weeknote w/c 30 December 2019\n\nText.").notes[0].week
+    assert week is not None
+    assert (week.iso_year, week.iso_week, week.end) == (2020, 1, D("2020-01-05"))
+
+
+# -- years ----------------------------------------------------------------------------------
+def test_year_less_week_commencing_lists_candidate_mondays_and_warns() -> None:
+    doc = parse_text("Weeknote w/c 5 November\n\nText.")
+    week = doc.notes[0].week
+    assert week is not None
     assert week.start is None
-    assert week.candidates == [dt.date(y, 11, 5) for y in (2007, 2012, 2018)]
-    assert [p.code for p in problems] == ["year-unknown"]
+    assert week.candidates == [D("2007-11-05"), D("2012-11-05"), D("2018-11-05")]
+    assert [w.code for w in doc.warnings] == ["year-unknown"]
 
 
-def test_year_hint_resolves_a_year_less_date() -> None:
-    match = match_whole("w/c 5 November")
-    assert match is not None
-    week, problems = resolve(match, Context(year=2018, last_candidate_year=2027))
-    assert (week.start, week.year_source, problems) == (dt.date(2018, 11, 5), YearSource.HINT, [])
-
-
-def test_hint_year_allows_the_week_to_begin_in_the_year_before() -> None:
-    match = match_whole("w/c 31 December")
-    assert match is not None
-    week, _ = resolve(match, Context(year=2019, last_candidate_year=2027))
-    assert week.start == dt.date(2018, 12, 31)
+def test_year_hint_is_recorded_as_the_source() -> None:
+    week = parse_text("Weeknote w/c 5 November\n\nText.", year=2018).notes[0].week
+    assert week is not None
+    assert (week.start, week.year_source) == (D("2018-11-05"), YearSource.HINT)
 
 
 def test_hint_year_where_the_date_is_no_monday_warns() -> None:
-    match = match_whole("w/c 6 November")
-    assert match is not None
-    week, problems = resolve(match, Context(year=2018, last_candidate_year=2027))
-    assert week.start == dt.date(2018, 11, 5)
-    assert [p.code for p in problems] == ["not-a-monday"]
+    doc = parse_text("Weeknote w/c 6 November\n\nText.", year=2018)
+    assert doc.notes[0].week is not None
+    assert doc.notes[0].week.start == D("2018-11-05")
+    assert [w.code for w in doc.warnings] == ["not-a-monday"]
 
 
-def test_publication_date_picks_the_latest_monday_before_it() -> None:
-    match = match_whole("w/c 5 November")
-    assert match is not None
-    published = dt.date(2018, 11, 10)
-    week, _ = resolve(match, Context(published=published, last_candidate_year=2027))
-    assert week.start == dt.date(2018, 11, 5)
+def test_dateline_gives_the_year_and_the_publication_date() -> None:
+    note = parse_text("Weeknote w/c 5 November\n\nPosted on 9 November 2018\n\nText.").notes[0]
+    assert note.week is not None
+    assert (note.week.start, note.week.year_source) == (D("2018-11-05"), YearSource.NOTE_DATE)
+    assert note.published == D("2018-11-09")
 
 
-def test_designation_found_inside_a_title() -> None:
-    found = find_designations("Weeknote w/c 10\u00a0September: catching up")
-    assert [(m.raw, m.kind) for m in found] == [("w/c 10\u00a0September", WeekKind.WEEK_COMMENCING)]
+def test_dateline_is_chrome_not_note_text() -> None:
+    doc = parse_text("A title\n\nMay 15, 2020\n\nText.")
+    assert doc.chrome == ["May 15, 2020"]
+    assert [b.type for s in doc.notes[0].sections for b in s.blocks] == ["paragraph"]
+
+
+def test_publication_date_on_a_monday_looks_back_a_week() -> None:
+    week = parse_text("A title\n\nMonday 14 June 2021\n\nText.").notes[0].week
+    assert week is not None
+    assert (week.start, week.kind) == (D("2021-06-07"), WeekKind.DATE)
+
+
+def test_title_date_on_a_monday_is_that_week() -> None:
+    week = parse_text("Weeknote 14 June 2021\n\nText.").notes[0].week
+    assert week is not None
+    assert week.start == D("2021-06-14")
+
+
+def test_counter_is_placed_by_the_dateline() -> None:
+    week = parse_text("Weeknote 243\n\nPosted 11 June 2021\n\nText.").notes[0].week
+    assert week is not None
+    assert (week.kind, week.number, week.start, week.year_source) == (
+        WeekKind.COUNTER, 243, D("2021-06-07"), YearSource.NOTE_DATE,
+    )  # fmt: skip
+
+
+def test_neighbouring_notes_give_a_missing_year() -> None:
+    doc = parse_text(
+        "First\n\nWeeknote w/c 12 November 2018\n\nOne.\n\n"
+        "Second\n\nWeeknote w/c 5 November\n\nTwo."
+    )
+    week = doc.notes[1].week
+    assert week is not None
+    assert (week.start, week.year_source) == (D("2018-11-05"), YearSource.NEIGHBOURS)
+    assert doc.warnings == []
+
+
+def test_copyright_year_never_sets_the_week() -> None:
+    doc = parse_text("Weeknote w/c 5 November\n\nText.\n\n© 2018 Somebody")
+    week = doc.notes[0].week
+    assert week is not None
+    assert week.start is None
+
+
+def test_year_in_a_link_or_sentence_never_sets_the_week() -> None:
+    doc = parse_text(
+        "Weeknote w/c 5 November\n\nIn 2012 we began. See https://example.org/2018/11/05/x.\n"
+    )
+    week = doc.notes[0].week
+    assert week is not None
+    assert week.start is None
+
+
+# -- warnings for author errors ------------------------------------------------------------------
+def test_two_notes_with_the_same_week() -> None:
+    text = "One\n\nWeeknote 12.22\n\nA.\n\nTwo\n\nWeeknote 12.22\n\nB."
+    doc = parse_text(text)
+    assert [(w.code, w.line) for w in doc.warnings] == [("duplicate-week", 8)]
+
+
+def test_week_code_contradicting_the_dateline_is_not_a_week() -> None:
+    doc = parse_text("Weeknote 40.21\n\nPosted on 5 March 2021\n\nText.")
+    week = doc.notes[0].week
+    assert week is not None
+    assert (week.kind, week.start) == (WeekKind.COUNTER, D("2021-03-01"))
+    assert [w.code for w in doc.warnings] == ["week-contradicts-date"]
+
+
+def test_week_code_in_the_future_is_not_a_week() -> None:
+    doc = parse_text("Weeknote 3.36\n\nText.")
+    week = doc.notes[0].week
+    assert week is not None
+    assert (week.kind, week.season, week.episode, week.start) == (WeekKind.COUNTER, 3, 36, None)
+    assert [w.code for w in doc.warnings] == ["week-in-future"]
+
+
+def test_counter_going_backwards_in_an_archive() -> None:
+    text = "\n\n".join(f"Post {n}\n\nWeeknote {n}\n\nText." for n in (300, 299, 301, 297))
+    doc = parse_text(text)
+    assert [w.code for w in doc.warnings] == ["counter-backwards"]
+    assert doc.warnings[0].line == 14
+
+
+def test_range_across_two_weeks() -> None:
+    doc = parse_text("Weeknote 4 to 12 March 2019\n\nText.")
+    week = doc.notes[0].week
+    assert week is not None
+    assert (week.start, week.period_start, week.period_end) == (
+        D("2019-03-04"), D("2019-03-04"), D("2019-03-12"),
+    )  # fmt: skip
+    assert [w.code for w in doc.warnings] == ["range-spans-weeks"]
+
+
+def test_ambiguous_numeric_date_warns_unless_the_order_is_given() -> None:
+    assert codes("Weeknote 03/04/2022\n\nText.") == ["ambiguous-date"]
+    assert codes("Weeknote 03/04/2022\n\nText.", date_order="dmy") == []
+    assert codes("Weeknote 17/04/2022\n\nText.") == []
+
+
+# -- periods -------------------------------------------------------------------------------------
+def test_month_is_a_period_not_a_week() -> None:
+    week = parse_text("Monthnote: March 2024\n\nText.").notes[0].week
+    assert week is not None
+    assert (week.kind, week.iso_week, week.period_start, week.period_end) == (
+        WeekKind.MONTH, None, D("2024-03-01"), D("2024-03-31"),
+    )  # fmt: skip
+
+
+def test_two_week_edition_is_a_period() -> None:
+    week = parse_text("Weeknotes 14-15, 2021\n\nText.").notes[0].week
+    assert week is not None
+    assert (week.kind, week.period_start, week.period_end) == (
+        WeekKind.TWO_WEEKS, D("2021-04-05"), D("2021-04-18"),
+    )  # fmt: skip
+
+
+def test_season_and_episode() -> None:
+    week = parse_text("S04 Ep2: back\n\nText.").notes[0].week
+    assert week is not None
+    assert (week.kind, week.season, week.episode) == (WeekKind.SEASON_EPISODE, 4, 2)
