@@ -26,6 +26,12 @@ class Marker:
     content_start: int
 
 
+# What a reader of a structured format knows about a line: 'title' (a post's title), 'heading'
+# (a Markdown or HTML heading), 'chrome' (site furniture) or 'text' (quoted or code text that
+# is never structure). Plain text has no hints.
+Hint = Literal["title", "heading", "chrome", "text"]
+
+
 class Line(NamedTuple):
     """One normalised input line and the facts about it computed once."""
 
@@ -34,6 +40,8 @@ class Line(NamedTuple):
     indent: int
     marker: Marker | None
     has_digit: bool
+    hint: Hint | None = None
+    urls: tuple[str, ...] = ()  # link targets a structured format gives for this line
 
     @property
     def blank(self) -> bool:
@@ -65,6 +73,19 @@ def find_marker(text: str) -> Marker | None:
         return Marker("bullet", match["bullet"], None, match.end())
     digits = match["number"] or match["pnumber"]
     return Marker("numbered", digits, int(digits), match.end())
+
+
+def make_line(raw: str, hint: Hint | None = None, urls: tuple[str, ...] = ()) -> Line:
+    """One line's facts, for readers that build lines one at a time."""
+    raw = raw.rstrip().expandtabs(4)
+    stripped = raw.lstrip()
+    if not stripped:
+        return Line(raw, "", 0, None, False, hint, urls)
+    marker = None
+    if stripped[0] in _MARKER_FIRST and hint not in ("title", "heading", "text"):
+        marker = find_marker(raw)
+    has_digit = _DIGIT.search(stripped) is not None
+    return Line(raw, stripped, len(raw) - len(stripped), marker, has_digit, hint, urls)
 
 
 def analyse(text: str) -> list[Line]:

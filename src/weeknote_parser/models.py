@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -208,7 +208,20 @@ class Note(_Model):
     )
     published: dt.date | None = Field(
         default=None,
-        description="The note's publication date, when a dateline (or the source) gives it.",
+        description=(
+            "The note's publication date, when its dateline, front matter, page or feed "
+            "entry gives it."
+        ),
+    )
+    tags: list[str] = Field(
+        default_factory=list, description="Tags and categories from front matter or a feed."
+    )
+    metadata: dict[str, Any] = Field(
+        default_factory=dict,
+        description=(
+            "Everything the source says about the note beyond its text: the front matter "
+            "(values as written), a feed entry's link and id, a page's canonical URL."
+        ),
     )
     sections: list[Section] = Field(description="The sections, in order.")
     links: list[Link] = Field(default_factory=list, description="Every URL in the note.")
@@ -220,7 +233,13 @@ class Source(_Model):
     """Where the document came from."""
 
     path: str | None = Field(default=None, description="The file path, '-' for stdin, or null.")
-    format: Literal["text"] = Field(default="text", description="The input format read.")
+    url: str | None = Field(default=None, description="The URL the document came from, if given.")
+    format: Literal["text", "markdown", "html", "feed"] = Field(
+        default="text", description="The input format read: given, or detected."
+    )
+    encoding: str | None = Field(
+        default=None, description="The character encoding the input was decoded from."
+    )
 
 
 class ParseWarning(_Model):

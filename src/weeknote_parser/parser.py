@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from .errors import OptionsError
+from .inputs import Input, text_input
 from .kinds import KindTable
-from .lines import analyse
-from .models import Document, Source
+from .models import Document
 from .options import ParseOptions
 from .recognisers import default_block_rules, default_inline_rules
 from .registry import Registry
@@ -84,13 +85,13 @@ class Parser:
         )
 
     def parse(self, text: str, *, path: str | None = None) -> Document:
-        """Parse one document's text."""
+        """Parse one document's plain text."""
+        return self.parse_input(text_input(text, path=path))
+
+    def parse_input(self, source: Input) -> Document:
+        """Parse a document a reader has turned into lines (any format)."""
         state = ParseState(
-            analyse(text),
-            rules=self.rules,
-            inline=self.inline,
-            context=self.context(),
-            kinds=self.kinds,
+            source, rules=self.rules, inline=self.inline, context=self.context(), kinds=self.kinds
         )
         rules = [rule for _, rule in self.rules.active()]
         lines = state.lines
@@ -106,14 +107,45 @@ class Parser:
                 state.warn("unclaimed-line", "no enabled recogniser read this line", line)
             if state.cursor <= line:
                 state.cursor = line + 1
-        return Document.model_validate(
-            {
-                "source": Source(path=path),
-                "notes": [
-                    note.build(week)
-                    for note, week in zip(state.notes, state.place_weeks(), strict=True)
-                ],
-                "chrome": [text for _, text in state.chrome],
-                "warnings": sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line),
-            }
-        )
+        weeks = state.place_weeks()
+        data: dict[str, Any] = {
+            "source": {
+                "path": source.path,
+                "url": source.url,
+                "format": source.format,
+                "encoding": source.encoding,
+            },
+            "notes": [note.build(week) for note, week in zip(state.notes, weeks, strict=True)],
+            "chrome": [text for _, text in state.chrome],
+            "warnings": [
+                {"code": w.code, "message": w.message, "line": w.line}
+                for w in sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line)
+            ],
+        }
+        if source.origins is not None:
+            _to_source_lines(data, source.origins)
+        return Document.model_validate(data)
+
+
+def _to_source_lines(data: Any, origins: list[int]) -> None:
+    """Turn line numbers of the reader's lines into lines of the original input, in place."""
+
+    def origin(line: int) -> int:
+        return origins[line] if 0 <= line < len(origins) else line
+
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "span" and isinstance(value, tuple):
+                start, end = value
+                first = origin(start)
+                data[key] = (
+                    (first, max(first + 1, origin(end - 1) + 1)) if end > start else (first, first)
+                )
+            elif key == "line" and isinstance(value, int):
+                data[key] = origin(value)
+            elif isinstance(value, (dict, list)):
+                _to_source_lines(value, origins)
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, (dict, list)):
+                _to_source_lines(item, origins)

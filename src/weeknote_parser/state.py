@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+from .inputs import Input, NoteMeta
 from .kinds import KindTable
 from .lines import Line
 from .models import ParseWarning, SectionKind, Week
@@ -60,13 +61,17 @@ class _NoteBuilder:
     links: list[Item] = field(default_factory=list)
     footnotes: list[Item] = field(default_factory=list)
     published: Evidence | None = None
+    meta: NoteMeta | None = None
 
     def build(self, week: Week | None) -> Item:
+        meta = self.meta or NoteMeta()
         return {
             "title": self.title,
             "subtitle": self.subtitle,
             "week": week,
             "published": self.published.date if self.published else None,
+            "tags": meta.tags,
+            "metadata": meta.metadata,
             "sections": [s.build() for s in self.sections],
             "links": self.links,
             "footnotes": self.footnotes,
@@ -79,14 +84,16 @@ class ParseState:
 
     def __init__(
         self,
-        lines: list[Line],
+        source: Input,
         *,
         rules: Registry[BlockRule],
         inline: Registry[InlineRule],
         context: Context,
         kinds: KindTable,
     ) -> None:
-        self.lines = lines
+        self.source = source
+        self.lines = lines = source.lines
+        self._meta = dict(source.meta)
         self.cursor = 0
         self.context = context
         self.kinds = kinds
@@ -170,6 +177,17 @@ class ParseState:
 
     def place_weeks(self) -> list[Week | None]:
         """Place every note's week, now that all notes are known (neighbours count)."""
+        if self.notes:
+            first = self.notes[0]
+            for line, meta in sorted(self._meta.items()):  # meta no note started at
+                if first.meta is None:
+                    self._apply_meta(first, meta, line)
+            self._meta.clear()
+            if len(self.notes) == 1:  # the file name or URL speaks of the one note
+                if first.facts.designation is None and self.source.designation is not None:
+                    first.facts.designation = self.source.designation
+                    first.facts.line = first.start
+                first.facts.evidence.extend(self.source.evidence)
         placer = Placer(self.context)
         weeks = placer.place_all([note.facts for note in self.notes])
         for problem in placer.problems:
@@ -192,8 +210,23 @@ class ParseState:
         """Open a new note at ``start``; ``designation`` is the week it names, if any."""
         line = designation_line if designation_line is not None else start
         facts = NoteFacts(designation, line if designation else None)
-        self.notes.append(_NoteBuilder(title, subtitle, facts, start, end))
+        note = _NoteBuilder(title, subtitle, facts, start, end)
+        self.notes.append(note)
+        meta = self._meta.pop(start, None)
+        if meta is not None:
+            self._apply_meta(note, meta, start)
         self._scan(start, end)
+
+    def _apply_meta(self, note: _NoteBuilder, meta: NoteMeta, line: int) -> None:
+        note.meta = meta
+        if note.facts.designation is None and meta.designation is not None:
+            note.facts.designation = meta.designation
+            note.facts.line = line
+        note.facts.evidence.extend(meta.evidence)
+        if note.published is None and meta.evidence:
+            note.published = meta.evidence[0]
+        if meta.summary_only:
+            self.warn("summary-only", "the feed gives only a summary of this entry", line)
 
     def add_dateline(self, evidence: Evidence) -> None:
         """Record the note's dateline: its publication date, and evidence for its week."""
@@ -251,7 +284,9 @@ class ParseState:
 
     def add_link(self, url: str, line: int) -> None:
         note = self.note
-        if note is not None:
+        if note is not None and not any(
+            link["url"] == url and link["line"] == line for link in note.links[-4:]
+        ):
             note.links.append({"url": url, "line": line})
 
     def _open_note(self, line: int) -> _NoteBuilder:

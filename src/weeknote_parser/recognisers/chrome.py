@@ -44,8 +44,13 @@ def is_furniture(text: str) -> bool:
 def chrome(state: ParseState, line: int, *, silent: bool) -> bool:
     """Furniture lines anywhere, and every line before the first note of a page."""
     end = line + 1
-    text = state.lines[line].stripped
-    if len(text) <= MAX_FURNITURE_CHARS and state.is_standalone(line) and is_furniture(text):
+    current = state.lines[line]
+    text = current.stripped
+    if current.hint == "chrome":
+        pass
+    elif current.hint is not None:
+        return False
+    elif len(text) <= MAX_FURNITURE_CHARS and state.is_standalone(line) and is_furniture(text):
         pass
     elif state.note is None and _before_first_note(state, line):
         end = state.block_end(line)

@@ -6,6 +6,8 @@ import regex
 
 URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’]+", regex.IGNORECASE)
 _HAS_LETTER = regex.compile(r"\p{L}")
+# A footnote marker closing a sentence ('… three drafts.[1]', '… passed. *') is not its end.
+_TRAILING_MARKER = regex.compile(r"\s*(?:\[\d{1,3}\]|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|†|‡)$")
 _SENTENCE_END = (".", ",", ";", ":", "…", "...")
 
 MAX_HEADING_CHARS = 90
@@ -21,6 +23,7 @@ def looks_like_heading(text: str) -> bool:
     """
     if not text or len(text) > MAX_HEADING_CHARS:
         return False
+    text = _TRAILING_MARKER.sub("", text)
     if text.endswith(_SENTENCE_END) and not text.endswith(("etc.",)):
         return False
     if len(text.split()) > MAX_HEADING_WORDS:

@@ -31,7 +31,7 @@ def _used_before(state: ParseState, marker: str, line: int) -> bool:
 
 def footnote(state: ParseState, line: int, *, silent: bool) -> bool:
     """A standalone line whose opening marker was used in the note's text before it."""
-    if not state.is_standalone(line):
+    if not state.is_standalone(line) or state.lines[line].hint is not None:
         return False
     body = _BODY.match(state.lines[line].stripped)
     if body is None or not _used_before(state, body["marker"], line):

@@ -12,6 +12,8 @@ NEXT_NOTE = ("title", "week_line")
 def is_candidate(state: ParseState, line: int) -> bool:
     """Could ``line`` be a heading by its own look (ignoring what follows it)?"""
     current = state.lines[line]
+    if current.hint is not None:
+        return current.hint == "heading"
     if not state.is_standalone(line):
         return False
     if current.marker is not None:
@@ -28,7 +30,7 @@ def _heads_text(state: ParseState, line: int) -> int | None:
     below = state.next_content(line + 1)
     if below is None or is_candidate(state, below):
         return None
-    if state.would_match((*NEXT_NOTE, "chrome"), below):
+    if state.would_match((*NEXT_NOTE, "chrome", "footnote"), below):
         return None
     return below
 
@@ -36,6 +38,11 @@ def _heads_text(state: ParseState, line: int) -> int | None:
 def heading(state: ParseState, line: int, *, silent: bool) -> bool:
     """A short standalone line (a question too) that names the text below it."""
     current = state.lines[line]
+    if current.hint == "heading":  # a heading the format marks (Markdown '#', HTML <h2>)
+        if not silent:
+            state.start_section(current.stripped, line, line + 1)
+            state.cursor = line + 1
+        return True
     if current.marker is not None or not is_candidate(state, line):
         return False
     if _heads_text(state, line) is None:

@@ -128,6 +128,8 @@ def _emit(state: ParseState, found: _List) -> None:
 def list_block(state: ParseState, line: int, *, silent: bool) -> bool:
     """A run of list items, with the paragraph ending in ':' that introduces it, if any."""
     current = state.lines[line]
+    if current.hint is not None:
+        return False
     if current.marker is not None:
         lead_in, first = None, line
     else:

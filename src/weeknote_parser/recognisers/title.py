@@ -50,6 +50,8 @@ def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
     text = current.stripped
     if not text or len(text) > MAX_WEEK_LINE_CHARS or current.marker is not None:
         return None
+    if current.hint in ("chrome", "text", "title"):
+        return None
     if not current.has_digit:
         return None
     match = whole(state.designations(line), text)
@@ -81,6 +83,10 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     """A title with its week designation in it ('Weeknote w/c 5 November: subtitle'), or a
     title-like line followed by a week line or by a dateline."""
     current = state.lines[line]
+    if current.hint == "title":
+        return _given_title(state, line, silent=silent)
+    if current.hint in ("chrome", "text"):
+        return False
     if current.marker is not None or (line > 0 and state.lines[line - 1].stripped):
         return False
     text = current.stripped
@@ -130,10 +136,39 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     return True
 
 
+def _given_title(state: ParseState, line: int, *, silent: bool) -> bool:
+    """A line the format marks as a title (front matter, a first H1, a page's or an entry's
+    title) always starts a note; its week is in it, or on the week line below it."""
+    if silent:
+        return True
+    text = state.lines[line].stripped
+    designations = state.designations(line)
+    found = split_title(text, designations)
+    if found is None and (alone := whole(designations, text)) is not None:
+        found = (alone, None)
+    end = line + 1
+    designation_line = line
+    if found is None:
+        below = state.next_content(line + 1)
+        match = _week_line_at(state, below) if below is not None else None
+        if below is not None and match is not None:
+            found, end, designation_line = (match, None), below + 1, below
+    state.start_note(
+        title=text,
+        subtitle=found[1] if found else None,
+        designation=found[0] if found else None,
+        start=line,
+        end=end,
+        designation_line=designation_line,
+    )
+    state.cursor = end
+    return True
+
+
 def plain_title(state: ParseState, line: int, *, silent: bool) -> bool:
     """In a document that names no week, its first line is the title when it reads like one
     and text follows it."""
-    if state.note is not None:
+    if state.note is not None or state.lines[line].hint in ("chrome", "text"):
         return False
     if not state.is_standalone(line) or state.lines[line].marker is not None:
         return False
@@ -185,6 +220,8 @@ def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
     site furniture and goes to chrome."""
     note = state.note
     if note is None or note.sections or not state.is_standalone(line):
+        return False
+    if state.lines[line].hint is not None:
         return False
     evidence = dateline_at(state, line)
     if evidence is None:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..models import WeekKind
+from ..models import WeekKind, YearSource
 from .dates import (
     DATE,
     DAY,
@@ -60,6 +60,7 @@ class WeekMatch:
     episode: int | None = None
     total: int | None = None
     labelled: bool = False
+    source: YearSource = YearSource.STATED  # where the designation itself was written
 
     @property
     def strong(self) -> bool:

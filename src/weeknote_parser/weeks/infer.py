@@ -164,7 +164,7 @@ class Placer:
         too_early = evidence is not None and monday < evidence.date - CONTRADICTION_BEFORE
         if monday > latest or too_early:
             return self._not_a_week(match, note, evidence, monday)
-        return week_of(monday, match.raw, match.kind, YearSource.STATED)
+        return week_of(monday, match.raw, match.kind, match.source)
 
     def _not_a_week(
         self, match: WeekMatch, note: NoteFacts, evidence: Evidence | None, monday: dt.date
@@ -213,7 +213,7 @@ class Placer:
         if match.kind is WeekKind.TWO_WEEKS:
             assert match.week is not None
             year = match.year
-            source = YearSource.STATED
+            source = match.source
             if year is None and evidence is not None:
                 year, source = evidence.date.isocalendar()[0], evidence.source
             elif year is None and self.context.year is not None:
@@ -328,7 +328,7 @@ class Placer:
             day = first.resolved()
             if day is None:
                 self.warn("invalid-date", f"{match.raw!r} is not a date in the calendar", note.line)
-            return (day, YearSource.STATED) if day else None
+            return (day, match.source) if day else None
         if first.on(2000) is None:  # 2000 is a leap year: no year has this day
             self.warn("invalid-date", f"{match.raw!r} is not a date in the calendar", note.line)
             return None
