@@ -16,9 +16,10 @@ import click
 
 from .api import to_json
 from .errors import WeeknoteError
+from .inputs import Format, Input
 from .options import ParseOptions
 from .parser import Parser
-from .readers import decode, read_text
+from .readers import read_input, read_path
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -44,6 +45,22 @@ def parse_options(func: F) -> F:
             "--date-order",
             type=click.Choice(["dmy", "mdy"]),
             help="Read numeric dates day first (dmy, the default) or month first (mdy).",
+        ),
+        click.option(
+            "--format",
+            "format_",
+            type=click.Choice(["text", "markdown", "html", "feed"]),
+            help="The input format (default: from the file extension, else detected).",
+        ),
+        click.option(
+            "--encoding",
+            metavar="NAME",
+            help="Decode input with this encoding (default: BOM, declared charset, UTF-8).",
+        ),
+        click.option(
+            "--url",
+            metavar="URL",
+            help="Where the input came from; a date or week in its path is evidence.",
         ),
         click.option(
             "--disable",
@@ -74,10 +91,17 @@ def build_options(
     )
 
 
-def _read(name: str, stdin: BinaryIO) -> str:
+def _read(
+    name: str, stdin: BinaryIO, *, format_: Format | None, encoding: str | None, url: str | None
+) -> Input:
+    """Read one input: a file, or standard input for '-' (its format sniffed)."""
     if name == "-":
-        return decode(stdin.read(), name="<stdin>")
-    return read_text(Path(name))
+        source = read_input(
+            stdin.read(), name="<stdin>", path=None, format=format_, encoding=encoding, url=url
+        )
+        source.path = "-"
+        return source
+    return read_path(Path(name), format=format_, encoding=encoding, url=url)
 
 
 def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -124,6 +148,9 @@ def command(
     year: int | None,
     published: dt.datetime | None,
     date_order: str | None,
+    format_: Format | None,
+    encoding: str | None,
+    url: str | None,
     disable: tuple[str, ...],
 ) -> None:
     """Parse weeknote FILEs (or '-' for stdin) and print each as JSON.
@@ -145,7 +172,8 @@ def command(
     stdin = sys.stdin.buffer
     for name in files:
         try:
-            document = parser.parse(_read(name, stdin), path=name)
+            source = _read(name, stdin, format_=format_, encoding=encoding, url=url)
+            document = parser.parse_input(source)
         except WeeknoteError as error:
             failures += 1
             click.echo(f"Error: {error}", err=True)

@@ -1,0 +1,193 @@
+"""Input readers: bytes from a file or stdin become an Input the recognisers read, whatever
+the format. Heavy parsers (markdown-it, lxml, feedparser, PyYAML) are imported only by the
+reader that needs them, when that format is read."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..inputs import FORMATS, Format, Input, text_input
+from .paths import path_evidence, url_evidence
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+EXTENSIONS: dict[str, Format] = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+
+def declared_encoding(data: bytes, format: Format) -> str | None:
+    """The encoding an HTML page or a feed declares in its first kilobytes, if any."""
+    head = data[:4096]
+    if format == "html":
+        match = _META_CHARSET.search(head)
+    elif format == "feed":
+        match = _XML_ENCODING.match(head.lstrip())
+    else:
+        return None
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(
+    data: bytes, *, name: str, encoding: str | None = None, format: Format = "text"
+) -> tuple[str, str]:
+    """Decode ``data``: the given encoding, else a BOM, else what an HTML page or a feed
+    declares, else UTF-8. Returns the text and the encoding used; ``name`` is used in errors."""
+    chosen = encoding
+    if chosen is None:
+        chosen = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if chosen is None:
+        chosen = declared_encoding(data, format) or "utf-8"
+    if chosen in ("utf-8", "utf8") and b"\x00" in data[:8192]:
+        raise InputError("binary file (it contains NUL bytes), not a text weeknote", path=name)
+    try:
+        text = data.decode(chosen)
+    except LookupError:
+        raise InputError(f"unknown encoding {chosen!r}", path=name) from None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        shown = chosen.upper().replace("-SIG", "")
+        raise InputError(
+            f"not valid {shown} text: undecodable byte 0x{data[error.start]:02x} at byte "
+            f"offset {error.start} (choose another with --encoding)",
+            path=name,
+            line=line,
+        ) from None
+    return text, codecs.lookup(chosen).name.replace("utf-8-sig", "utf-8")
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file's bytes, turning every OS failure into one clear :class:`InputError`."""
+    name = str(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path=name) from None
+    except PermissionError:
+        raise InputError("permission denied", path=name) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=name) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 (or UTF-16/32 with a BOM) text."""
+    return decode(read_bytes(path), name=str(path))[0]
+
+
+_FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b)", re.I
+)
+_MARKDOWN_SIGNS = re.compile(
+    r"^(?:#{1,6}\s+\S|---\s*$|\+\+\+\s*$|```|\s*[-*+]\s+\[[ x]\]\s)|\[[^\]]+\]\([^)]+\)|\*\*\S",
+    re.M,
+)
+
+
+def detect_format(name: str | None, head: str) -> Format:
+    """The format of a document: from its file extension, else by sniffing its start."""
+    if name:
+        suffix = Path(name).suffix.lower()
+        if suffix in EXTENSIONS:
+            return EXTENSIONS[suffix]
+    return sniff(head)
+
+
+def sniff(text: str) -> Format:
+    """Guess the format from the text itself."""
+    head = text[:4096].lstrip("\ufeff")
+    if _FEED_START.match(head):
+        return "feed"
+    if _HTML_START.match(head):
+        return "html"
+    if _MARKDOWN_SIGNS.search(head):
+        return "markdown"
+    return "text"
+
+
+def read_input(
+    data: bytes,
+    *,
+    name: str,
+    path: str | None = None,
+    format: Format | None = None,
+    encoding: str | None = None,
+    url: str | None = None,
+) -> Input:
+    """Turn ``data`` into an Input: detect the format, decode, and read it."""
+    if format is not None and format not in FORMATS:
+        raise InputError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
+    guess: Format = format or detect_format(path, data[:4096].decode("utf-8", "replace"))
+    text, used = decode(data, name=name, encoding=encoding, format=guess)
+    if format is None and path is None:
+        guess = sniff(text)
+    source = read_text_as(text, guess, name=name)
+    source.path, source.encoding = path, used
+    add_location(source, path=path, url=url)
+    return source
+
+
+def add_location(source: Input, *, path: str | None, url: str | None) -> None:
+    """Record where ``source`` came from, and the date or week its file name or URL gives."""
+    source.url = url
+    for found in (path_evidence(path) if path else None, url_evidence(url) if url else None):
+        if found is not None:
+            if source.designation is None:
+                source.designation = found.designation
+            source.evidence.extend(found.evidence)
+
+
+def read_text_as(text: str, format: Format, *, name: str = "<text>") -> Input:
+    """Read ``text`` in the given format."""
+    if format == "markdown":
+        from .markdown import read_markdown
+
+        return read_markdown(text, name=name)
+    if format == "html":
+        from .html import read_html
+
+        return read_html(text, name=name)
+    if format == "feed":
+        from .feed import read_feed
+
+        return read_feed(text, name=name)
+    return text_input(text)
+
+
+def read_path(
+    path: Path, *, format: Format | None = None, encoding: str | None = None, url: str | None = None
+) -> Input:
+    """Read a file into an Input."""
+    return read_input(
+        read_bytes(path), name=str(path), path=str(path), format=format, encoding=encoding, url=url
+    )
