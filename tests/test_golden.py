@@ -9,10 +9,11 @@ import pytest
 
 from weeknote_parser import ParseOptions, Parser, to_json
 from weeknote_parser.conformance import differences
+from weeknote_parser.readers import read_input
 
 from .conftest import EXAMPLES, TODAY, without_spans
 
-INPUT_SUFFIXES = (".txt",)
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom")
 INPUTS = sorted(p for p in EXAMPLES.rglob("*") if p.suffix in INPUT_SUFFIXES)
 
 
@@ -24,7 +25,8 @@ def render(source: Path) -> bytes:
     """The JSON the examples are checked against (a fixed reference date, path relative)."""
     parser = Parser(ParseOptions(today=TODAY))
     relative = source.relative_to(EXAMPLES.parent).as_posix()
-    return to_json(parser.parse(source.read_text(encoding="utf-8"), path=relative), pretty=True)
+    document = parser.parse_input(read_input(source.read_bytes(), name=relative, path=relative))
+    return to_json(document, pretty=True)
 
 
 def test_there_are_examples() -> None:
