@@ -94,7 +94,8 @@ def test_undecodable_file_names_line_and_offset(tmp_path: Path) -> None:
     code, _, err = run(str(path))
     assert code == EXIT_INPUT_ERROR
     assert err == (
-        f"Error: {path}:3: not valid UTF-8 text: undecodable byte 0xe9 at byte offset 20\n"
+        f"Error: {path}:3: not valid UTF-8 text: undecodable byte 0xe9 at byte offset 20 "
+        "(choose another with --encoding)\n"
     )
 
 
@@ -182,3 +183,39 @@ def test_date_order_reads_numeric_dates_month_first(tmp_path: Path) -> None:
 
 def test_bad_date_order_is_a_usage_error(note_file: Path) -> None:
     assert run(str(note_file), "--date-order", "ymd")[0] == EXIT_USAGE
+
+
+def test_format_option_and_stdin_sniffing(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("# Weeknote 3.2021\n\nText.\n", encoding="utf-8")
+    as_markdown = json.loads(run(str(path), "--format", "markdown")[1])
+    assert as_markdown["source"]["format"] == "markdown"
+    assert as_markdown["notes"][0]["title"] == "Weeknote 3.2021"
+    page = b"<html><body><article><h1>Weeknote 3.2021</h1></article></body></html>"
+    sniffed = json.loads(run("-", stdin=page)[1])
+    assert (sniffed["source"]["format"], sniffed["source"]["path"]) == ("html", "-")
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Weeknote 3.2021\n\nCaf\xe9.\n".encode("latin-1"))
+    assert run(str(path))[0] == EXIT_INPUT_ERROR
+    code, out, _ = run(str(path), "--encoding", "latin-1")
+    assert code == EXIT_OK
+    assert json.loads(out)["source"]["encoding"] == "iso8859-1"
+
+
+def test_unknown_encoding_is_an_input_error(note_file: Path) -> None:
+    code, _, err = run(str(note_file), "--encoding", "no-such-codec")
+    assert (code, err) == (
+        EXIT_INPUT_ERROR,
+        f"Error: {note_file}: unknown encoding 'no-such-codec'\n",
+    )
+
+
+def test_url_option_is_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("A quiet week\n\nText.\n", encoding="utf-8")
+    out = run(str(path), "--url", "https://blog.example/2020/05/15/quiet/")[1]
+    week = json.loads(out)["notes"][0]["week"]
+    assert (week["start"], week["year_source"]) == ("2020-05-11", "url")
