@@ -8,6 +8,7 @@ URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’]+", regex.IGNOREC
 _HAS_LETTER = regex.compile(r"\p{L}")
 # A footnote marker closing a sentence ('… three drafts.[1]', '… passed. *') is not its end.
 _TRAILING_MARKER = regex.compile(r"\s*(?:\[\d{1,3}\]|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|†|‡)$")
+_MARKER_ENDS = frozenset("]*¹²³⁴⁵⁶⁷⁸⁹⁰†‡")
 _SENTENCE_END = (".", ",", ";", ":", "…", "...")
 
 MAX_HEADING_CHARS = 90
@@ -23,7 +24,8 @@ def looks_like_heading(text: str) -> bool:
     """
     if not text or len(text) > MAX_HEADING_CHARS:
         return False
-    text = _TRAILING_MARKER.sub("", text)
+    if text[-1] in _MARKER_ENDS:
+        text = _TRAILING_MARKER.sub("", text)
     if text.endswith(_SENTENCE_END) and not text.endswith(("etc.",)):
         return False
     if len(text.split()) > MAX_HEADING_WORDS:
