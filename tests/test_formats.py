@@ -423,3 +423,8 @@ def test_reading_text_does_not_import_the_heavy_parsers(tmp_path: Path) -> None:
         [sys.executable, "-c", script, str(note)], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("page", ["", "\n\n", "<!-- only a comment -->", "<html></html>"])
+def test_empty_pages_give_no_notes(page: str) -> None:
+    assert read(page, name="p.html").notes == []

@@ -184,3 +184,39 @@ def test_weeks_outside_the_calendar_warn(title: str, year: int) -> None:
     week = document.notes[0].week
     assert week is None or week.start is None
     assert document.warnings, title
+
+
+MARKUP = [
+    "# Weeknote 12.22",
+    "## Next week",
+    "---",
+    "title: x",
+    "+++",
+    "> quoted",
+    "```",
+    "[^1]: note",
+    "<p>para</p>",
+    "<article><h2>Weeknote 3.2021</h2>",
+    "</article>",
+    "<ul><li>item",
+    "<time datetime='2021-02-03'>x</time>",
+    "<script>x</script>",
+    "<rss><channel><item><title>t</title></item></channel></rss>",
+]
+markup_documents = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS + MARKUP), st.text(max_size=30)), max_size=30
+).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(markup_documents, st.sampled_from(["markdown", "html"]))
+def test_any_markup_parses_to_a_valid_model(text: str, fmt: str) -> None:
+    from weeknote_parser import InputError
+    from weeknote_parser.readers import read_text_as
+
+    try:
+        source = read_text_as(text, "markdown" if fmt == "markdown" else "html")
+    except InputError:
+        return  # invalid front matter: a clear error, not a crash
+    document = PARSER.parse_input(source)
+    VALIDATOR.validate(json.loads(to_json(document)))

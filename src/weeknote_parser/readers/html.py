@@ -80,6 +80,8 @@ _FOOTNOTE_ID = re.compile(r"^(?:fn|footnote|note)[-:_]?(\d+)$", re.I)
 _FOOTNOTE_REF = re.compile(r"^#(?:fn|footnote|note)[-:_]?(\d+)$", re.I)
 _BACKREFS = re.compile(r"[\s↩︎]+$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Control characters libxml2 refuses; they carry no text, so they become spaces.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _PUBLISHED_KEYS = ("article:published_time", "date", "dc.date", "pubdate", "publish-date")
 _KEPT_KEYS = ("og:url", "description", "og:description", "author", "article:author")
@@ -472,13 +474,15 @@ def _read_post(out: LineBuilder, post: HtmlElement, page: _Page | None) -> NoteM
 
 def read_html(text: str, *, name: str = "<html>") -> Input:
     """Read an HTML page into lines: one note per post, furniture as chrome."""
+    import lxml.etree
     import lxml.html
 
     del name  # lxml reads any markup; there is nothing to report by name
-    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
-    if not text.strip():
+    text = _CONTROL.sub(" ", _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1))
+    try:
+        root = lxml.html.document_fromstring(text)
+    except lxml.etree.ParserError:  # nothing but white space or comments: an empty page
         return Input(lines=[], format="html", origins=[])
-    root = lxml.html.document_fromstring(text)
     page = _Page(root)
     _drop_unwanted(root)
     posts = _posts(root)
@@ -496,11 +500,16 @@ def read_html(text: str, *, name: str = "<html>") -> Input:
 
 def fragment_lines(html: str) -> list[Line]:
     """The lines of an HTML fragment (a feed entry's content): no title, no page furniture."""
+    import lxml.etree
     import lxml.html
 
     if not html.strip():
         return []
-    root = lxml.html.document_fromstring(f"<html><body><main>{html}</main></body></html>")
+    html = _CONTROL.sub(" ", html)
+    try:
+        root = lxml.html.document_fromstring(f"<html><body><main>{html}</main></body></html>")
+    except lxml.etree.ParserError:
+        return []
     _drop_unwanted(root)
     out = LineBuilder()
     main = root.find(".//main")
