@@ -54,7 +54,7 @@ def heading(state: ParseState, line: int, *, silent: bool) -> bool:
 
 
 def numbered_heading(state: ParseState, line: int, *, silent: bool) -> bool:
-    """A standalone numbered line ('1. Being a good ally') followed by its own paragraph."""
+    """A standalone numbered line ('1. Listening more') followed by its own paragraph."""
     current = state.lines[line]
     if current.marker is None or current.marker.style != "numbered":
         return False
