@@ -6,11 +6,12 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
-from weeknote_parser.cli import EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE, command
+from weeknote_parser.cli import EXIT_INPUT_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, command
 
 NOTE = "Weeknote w/c 5 November: a week\n\nText with https://example.org/x.\n"
 
@@ -219,3 +220,24 @@ def test_url_option_is_evidence(tmp_path: Path) -> None:
     out = run(str(path), "--url", "https://blog.example/2020/05/15/quiet/")[1]
     week = json.loads(out)["notes"][0]["week"]
     assert (week["start"], week["year_source"]) == ("2020-05-11", "url")
+
+
+def test_an_internal_error_is_one_line_and_the_batch_goes_on(
+    note_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from weeknote_parser.parser import Parser
+
+    real = Parser.parse_input
+    calls = []
+
+    def flaky(self: Parser, source: Any) -> Any:
+        calls.append(source.path)
+        if len(calls) == 1:
+            raise RuntimeError("boom")
+        return real(self, source)
+
+    monkeypatch.setattr(Parser, "parse_input", flaky)
+    code, out, err = run(str(note_file), str(note_file))
+    assert code == EXIT_INTERNAL
+    assert err == f"Error: {note_file}: internal error (RuntimeError: boom); please report it\n"
+    assert len(out.splitlines()) == 1

@@ -24,6 +24,7 @@ from .readers import read_input, read_path
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -158,7 +159,8 @@ def command(
     One file prints one JSON document; several print one document per line (JSON Lines).
     A file that cannot be read is reported on stderr and the others are still parsed.
 
-    Exit codes: 0 success; 1 an input could not be read; 2 invalid usage or settings.
+    Exit codes: 0 success; 1 an input could not be read; 2 invalid usage or settings;
+    3 an internal error (a bug: please report it with the input).
     """
     try:
         options = build_options(
@@ -167,7 +169,7 @@ def command(
         parser = Parser(options)
     except WeeknoteError as error:
         raise click.UsageError(str(error)) from None
-    failures = 0
+    failures = bugs = 0
     out = sys.stdout.buffer
     stdin = sys.stdin.buffer
     for name in files:
@@ -178,8 +180,17 @@ def command(
             failures += 1
             click.echo(f"Error: {error}", err=True)
             continue
+        except Exception as error:  # a bug: say so in one line and go on with the batch
+            bugs += 1
+            kind = type(error).__name__
+            click.echo(
+                f"Error: {name}: internal error ({kind}: {error}); please report it", err=True
+            )
+            continue
         out.write(to_json(document, pretty=pretty) + b"\n")
         out.flush()
+    if bugs:
+        sys.exit(EXIT_INTERNAL)
     if failures:
         sys.exit(EXIT_INPUT_ERROR)
 
