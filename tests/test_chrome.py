@@ -27,6 +27,8 @@ def test_lines_before_the_first_note_of_a_page_are_chrome() -> None:
         "Page 3 of 12",
         "Leave a comment",
         "Back to top",
+        "Posted in Weeknotes | Leave a comment",
+        "Filed under work, notes",
     ],
 )
 def test_furniture_lines_are_chrome(line: str) -> None:
@@ -37,6 +39,11 @@ def test_furniture_lines_are_chrome(line: str) -> None:
 
 def test_single_note_without_furniture_has_no_chrome() -> None:
     assert parse_text("Weeknote 4.2022\n\nBody text.").chrome == []
+
+
+def test_a_sentence_starting_posted_in_is_not_chrome() -> None:
+    doc = parse_text("Weeknote 4.2022\n\nPosted in the team channel, as usual.")
+    assert doc.chrome == []
 
 
 def test_a_sentence_mentioning_a_category_is_not_chrome() -> None:

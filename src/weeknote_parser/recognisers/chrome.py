@@ -14,6 +14,7 @@ FURNITURE_START = regex.compile(
       | (?:older|newer|previous|next)\s+(?:posts?|entries|articles)\b
       | © | \(c\)\s*\d{4} | copyright\b
       | (?:category|categories|tags?|filed\s+under|posted\s+in)\s*:
+      | (?:filed\s+under|posted\s+in)\s+[^.!?]*$             # 'Posted in Weeknotes | …'
       | page\s+\d+\s+of\s+\d+$
       | (?:skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|up\s*↑|menu|search(?:\s+for)?:?)$
       | (?:share\s+this|like\s+this|leave\s+a\s+(?:comment|reply))\b
@@ -23,7 +24,9 @@ FURNITURE_START = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 FURNITURE_ANYWHERE = regex.compile(
-    r"\b(?:theme\s+by|powered\s+by|proudly\s+powered|blog\s+at\s+wordpress)\b", regex.IGNORECASE
+    r"\b(?:theme\s+by|powered\s+by|proudly\s+powered|blog\s+at\s+wordpress)\b"
+    r"|\|\s*(?:leave\s+a\s+(?:comment|reply)|\d+\s+comments?|no\s+comments)\b",
+    regex.IGNORECASE,
 )
 CLOSING_ARROWS = ("»", "›", "→")
 MAX_FURNITURE_CHARS = 80
@@ -37,7 +40,7 @@ def is_furniture(text: str) -> bool:
     return (
         text.endswith(CLOSING_ARROWS)
         or FURNITURE_START.match(text) is not None
-        or ("by" in text.lower() and FURNITURE_ANYWHERE.search(text) is not None)
+        or (("by" in text.lower() or "|" in text) and FURNITURE_ANYWHERE.search(text) is not None)
     )
 
 
