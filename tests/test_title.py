@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .conftest import parse_text
 
 
@@ -67,3 +69,15 @@ def test_first_line_is_the_title_when_no_week_is_named() -> None:
 def test_document_opening_with_a_paragraph_has_no_title() -> None:
     note = parse_text("We fixed a lot of small things this week.\n\nMore text.").notes[0]
     assert note.title is None
+
+
+def test_titles_followed_by_datelines_split_an_archive_page() -> None:
+    doc = parse_text(
+        "My work blog\n\nA week of planning\n\nPosted on 15 May 2020\n\nWe planned.\n\n"
+        "Back in the office\n\nPosted on 8 May 2020\n\nWe went back."
+    )
+    assert [(n.title, n.published) for n in doc.notes] == [
+        ("A week of planning", dt.date(2020, 5, 15)),
+        ("Back in the office", dt.date(2020, 5, 8)),
+    ]
+    assert doc.chrome == ["My work blog", "Posted on 15 May 2020", "Posted on 8 May 2020"]
