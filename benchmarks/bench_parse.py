@@ -67,6 +67,14 @@ def main() -> None:
         f"{megabytes / ours_seconds:.2f} MB/s"
     )
 
+    # One document of growing size (an archive page of many notes): the time per megabyte
+    # should stay about the same if nothing in the parser is worse than linear.
+    for count in (100, 200, 400, 800):
+        text = "\n\n".join(documents[:count])
+        seconds = best_of(1, lambda text=text: to_json(parser.parse(text)))
+        size = len(text.encode("utf-8")) / 1_000_000
+        print(f"one document of {size:.2f} MB: {seconds:.2f} s, {size / seconds:.2f} MB/s")
+
     tracemalloc.start()
     to_json(parser.parse(max(documents, key=len)))
     peak = tracemalloc.get_traced_memory()[1]
