@@ -78,3 +78,13 @@ def test_each_parse_starts_fresh() -> None:
     second = parser.parse("Weeknote 5.2022\n\nTwo.")
     assert (len(first.notes), len(second.notes)) == (1, 1)
     assert parse_text("Weeknote 5.2022\n\nTwo.") == second.model_copy()
+
+
+def test_copy_is_independent_and_reports_what_is_enabled() -> None:
+    registry: Registry[int] = Registry([("a", 1), ("b", 2)])
+    clone = registry.copy()
+    clone.disable("a")
+    assert (registry.is_enabled("a"), clone.is_enabled("a")) == (True, False)
+    assert clone.active_names() == ["b"]
+    assert list(registry) == ["a", "b"]
+    assert len(registry) == 2

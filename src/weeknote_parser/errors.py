@@ -10,8 +10,6 @@ class WeeknoteError(Exception):
     single line that names them.
     """
 
-    exit_code = 1
-
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
         super().__init__(message)
         self.message = message
@@ -31,5 +29,3 @@ class InputError(WeeknoteError):
 
 class OptionsError(WeeknoteError, ValueError):
     """A setting is invalid: the message names the setting and every bad value."""
-
-    exit_code = 2

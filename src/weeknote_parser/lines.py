@@ -44,10 +44,6 @@ class Line(NamedTuple):
     urls: tuple[str, ...] = ()  # link targets a structured format gives for this line
 
     @property
-    def blank(self) -> bool:
-        return not self.stripped
-
-    @property
     def content(self) -> str:
         """The line's text without its list marker (the stripped text if it has none)."""
         if self.marker is None:

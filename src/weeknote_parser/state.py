@@ -97,7 +97,6 @@ class ParseState:
         self.cursor = 0
         self.context = context
         self.kinds = kinds
-        self._rules = rules
         self._active_rules = dict(rules.active())
         self._inline = [rule for _, rule in inline.active()]
         self.notes: list[_NoteBuilder] = []

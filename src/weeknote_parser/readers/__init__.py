@@ -99,11 +99,6 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read: {error.strerror or error}", path=name) from None
 
 
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 (or UTF-16/32 with a BOM) text."""
-    return decode(read_bytes(path), name=str(path))[0]
-
-
 _FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 _HTML_START = re.compile(
     r"^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b)", re.I

@@ -138,9 +138,7 @@ def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
             level = int(token.tag[1])
             if not heading:
                 pass
-            elif title_text is not None and normalise_heading(heading) == normalise_heading(
-                title_text
-            ):
+            elif title_text is not None and _same(heading, title_text):
                 pass  # the front-matter title written again as the first heading
             elif not have_title and (level == 1 or (level == 2 and first_block)):
                 out.gap(origin)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from ..registry import Registry
 from ..state import BlockRule, InlineRule
 from .chrome import chrome
+from .dateline import dateline
 from .footnotes import footnote
 from .headings import heading, numbered_heading
 from .links import links
 from .lists import list_block
 from .paragraph import paragraph
-from .title import dateline, plain_title, title, week_line
+from .title import plain_title, title, week_line
 
 # The order rules are tried in at each line. 'paragraph' matches anything, so it is last.
 BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (

@@ -30,7 +30,6 @@ FURNITURE_ANYWHERE = regex.compile(
 )
 CLOSING_ARROWS = ("»", "›", "→")
 MAX_FURNITURE_CHARS = 80
-NOTE_STARTS = ("title", "week_line", "plain_title")
 
 
 def is_furniture(text: str) -> bool:
