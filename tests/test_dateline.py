@@ -1,0 +1,45 @@
+"""The dateline recogniser: a posting date just below a note's title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .conftest import parse_text
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("May 15, 2020", "2020-05-15"),
+        ("Posted on 3 March 2021", "2021-03-03"),
+        ("Posted on 3 March 2021 by Sam", "2021-03-03"),
+        ("12 June 2021 · 4 min read", "2021-06-12"),
+        ("Published: 2021-06-12", "2021-06-12"),
+        ("Friday 12th July 2019", "2019-07-12"),
+    ],
+)
+def test_dateline_below_a_title(line: str, published: str) -> None:
+    document = parse_text(f"A quiet week\n\n{line}\n\nText.")
+    assert document.notes[0].published == dt.date.fromisoformat(published)
+    assert document.chrome == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We met on 3 March 2021 to plan the launch of the new service.",
+        "3 March",  # no year: not a date to place a note by
+        "Deadline 3 March 2021 for the budget bids and the hiring plan",
+    ],
+)
+def test_not_a_dateline(line: str) -> None:
+    document = parse_text(f"Weeknote 9.2021\n\n{line}\n\nText.")
+    assert document.notes[0].published is None
+    assert document.chrome == []
+
+
+def test_a_date_line_after_the_text_has_begun_is_not_a_dateline() -> None:
+    document = parse_text("Weeknote 9.2021\n\nSome text.\n\nMay 15, 2020\n\nMore text.")
+    assert document.notes[0].published is None
