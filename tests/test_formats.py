@@ -146,7 +146,7 @@ def test_toml_front_matter() -> None:
     assert note.title == "A quiet one"
     assert note.week is not None
     assert (note.week.raw, note.week.start) == ("2021-W09", D("2021-03-01"))
-    assert note.metadata["date"] == "2021-03-05T16:00:00+00:00"
+    assert note.metadata["date"] == "2021-03-05T16:00:00Z"  # as written
 
 
 def test_front_matter_after_bom_and_blank_lines() -> None:

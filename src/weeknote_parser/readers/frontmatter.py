@@ -85,7 +85,14 @@ def _toml(body: str, name: str, first_line: int) -> dict[str, Any]:
             f"front matter is not valid TOML: {error}", path=name, line=first_line
         ) from None
     safe: dict[str, Any] = _json_safe(value)
+    # TOML types its dates; keep the top-level ones exactly as written ('Z', not '+00:00').
+    for key, raw in _TOML_LINE.findall(body):
+        if isinstance(value.get(key), dt.date | dt.datetime | dt.time):
+            safe[key] = raw
     return safe
+
+
+_TOML_LINE = re.compile(r"^([A-Za-z0-9_-]+)\s*=\s*([0-9][0-9:.+TZtz -]*?)\s*(?:#.*)?$", re.M)
 
 
 def _json_safe(value: Any) -> Any:
