@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from weeknote_parser import WeekKind, YearSource
-from weeknote_parser.weeks import find_designations, match_whole, parse_date
+from weeknote_parser.weeks import find_designations, match_whole, parse_date, read_date
 
 from .conftest import parse_text
 
@@ -241,3 +241,19 @@ def test_season_and_episode() -> None:
     week = parse_text("S04 Ep2: back\n\nText.").notes[0].week
     assert week is not None
     assert (week.kind, week.season, week.episode) == (WeekKind.SEASON_EPISODE, 4, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019-06-14 17:30:00 +0100", (14, 6, 2019)),
+        ("2023-03-10T17:02:11+00:00", (10, 3, 2023)),
+        ("June 14, 2019", (14, 6, 2019)),
+    ],
+)
+def test_read_date_takes_iso_dates_with_times_and_written_dates(
+    text: str, expected: tuple[int, int, int]
+) -> None:
+    date = read_date(text)
+    assert date is not None
+    assert (date.day, date.month, date.year) == expected

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..inputs import Input, LineBuilder, NoteMeta
 from ..lines import Hint, Line
 from ..models import YearSource
-from ..weeks import Evidence, parse_date
+from ..weeks import Evidence, read_date
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -82,7 +82,6 @@ _BACKREFS = re.compile(r"[\s↩︎]+$")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Control characters libxml2 refuses; they carry no text, so they become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _PUBLISHED_KEYS = ("article:published_time", "date", "dc.date", "pubdate", "publish-date")
 _KEPT_KEYS = ("og:url", "description", "og:description", "author", "article:author")
 _DENSE_TAGS = ("p", "ul", "ol", "blockquote", "h2", "h3")
@@ -251,15 +250,7 @@ class _Walker:
 
 
 def _date(text: str | None) -> dt.date | None:
-    if not text:
-        return None
-    match = _ISO_DATE.match(text.strip())
-    if match:
-        try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return None
-    parsed = parse_date(text.strip())
+    parsed = read_date(text.strip()) if text else None
     return parsed.resolved() if parsed else None
 
 

@@ -14,7 +14,7 @@ from ..inputs import Input, LineBuilder, NoteMeta
 from ..kinds import normalise_heading
 from ..lines import Hint, make_line
 from ..models import WeekKind, YearSource
-from ..weeks import Evidence, WeekMatch, find_designations, parse_date
+from ..weeks import Evidence, WeekMatch, find_designations, read_date
 from .frontmatter import FrontMatter, split_front_matter
 
 if TYPE_CHECKING:
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 _DROPPED_HTML = re.compile(r"<(script|style|iframe|embed|object|noscript|svg|video|audio)\b", re.I)
 _TAG = re.compile(r"<[^>]+>")
-_ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d-\d\d?-\d\d?)")
 
 
 def _inline(token: Token) -> list[tuple[str, tuple[str, ...]]]:
@@ -67,9 +66,8 @@ def note_meta(front: FrontMatter, *, line: int, order: str = "dmy") -> NoteMeta:
         c for c in _strings(values.get("categories")) if c not in _strings(values.get("tags"))
     ]
     date = values.get("date")
-    if isinstance(date, str) and (found := _ISO_DATE.match(date)) is not None:
-        parsed = parse_date(found.group(1))
-        day = parsed.resolved() if parsed else None
+    if isinstance(date, str) and (parsed := read_date(date)) is not None:
+        day = parsed.resolved()
         if day is not None:
             meta.evidence.append(
                 Evidence(day, YearSource.FRONT_MATTER, date, front.key_lines.get("date", line))
@@ -83,7 +81,7 @@ def note_meta(front: FrontMatter, *, line: int, order: str = "dmy") -> NoteMeta:
             meta.designation = _from_front_matter(found_weeks[0], text)
     ending = values.get("week_ending")
     if meta.designation is None and isinstance(ending, str):
-        parsed = parse_date(ending.strip()[:10] if _ISO_DATE.match(ending) else ending)
+        parsed = read_date(ending)
         if parsed is not None:
             meta.designation = WeekMatch(
                 raw=ending, kind=WeekKind.WEEK_ENDING, start=0, end=0, first=parsed,

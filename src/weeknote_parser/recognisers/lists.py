@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..lines import Marker
 from ..state import ParseState
+from .paragraph import paragraph_end
 
 # Recognisers whose match on a later item means the list has ended there.
 TERMINATORS = ("numbered_heading", "footnote", "title", "week_line")
@@ -44,10 +45,8 @@ def _same_list(marker: Marker, first: Marker) -> bool:
 
 def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
     """If the paragraph at ``line`` introduces a list, its text and the first item's line."""
-    end = line
+    end = paragraph_end(state, line)
     limit = state.block_end(line)
-    while end < limit and state.lines[end].marker is None:
-        end += 1
     if not state.lines[end - 1].stripped.endswith(":"):
         return None
     first = end if end < limit else state.next_content(end)

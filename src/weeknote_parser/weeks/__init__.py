@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .dates import DateOrder, PartialDate, parse_date
+from .dates import DateOrder, PartialDate, parse_date, read_date
 from .grammar import LABEL, STRONG_KINDS, WeekMatch, find_designations, match_whole
 from .infer import Context, Evidence, NoteFacts, Placer, Problem, week_of
 
@@ -20,5 +20,6 @@ __all__ = [
     "find_designations",
     "match_whole",
     "parse_date",
+    "read_date",
     "week_of",
 ]

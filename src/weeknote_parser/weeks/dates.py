@@ -134,5 +134,15 @@ def parse_date(text: str, order: DateOrder = "dmy") -> PartialDate | None:
     return None
 
 
+_ISO_PREFIX = re.compile(r"^\s*((?:19|20)\d\d-\d\d?-\d\d?)")
+
+
+def read_date(text: str, order: DateOrder = "dmy") -> PartialDate | None:
+    """A date as front matter, pages and feeds write it: ISO 8601 (any time after it is
+    ignored, as written, with no timezone conversion) or any form :func:`parse_date` reads."""
+    match = _ISO_PREFIX.match(text)
+    return parse_date(match.group(1) if match else text, order)
+
+
 def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())

@@ -251,6 +251,7 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], Builder], ...] = (
     ("single_date", ("<month>", "/", ".", "-"), _p(rf"(?P<raw>(?P<date>{TEXT_DATE}|{NUMERIC_DATE}))"), _single_date),
 )  # fmt: skip
 
+_DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(rf"\b{MONTH}", re.IGNORECASE)
 _NEEDS = [frozenset(needs) for _, needs, _, _ in PATTERNS]
 _WORDS = frozenset().union(*_NEEDS) - {"<month>"}
@@ -258,7 +259,7 @@ _WORDS = frozenset().union(*_NEEDS) - {"<month>"}
 
 def find_designations(text: str, order: DateOrder = "dmy") -> list[WeekMatch]:
     """Every designation in ``text``, in order, none overlapping another."""
-    if not any(char.isdigit() for char in text):
+    if _DIGIT.search(text) is None:
         return []
     lower = text.lower()
     present = {word for word in _WORDS if word in lower}
