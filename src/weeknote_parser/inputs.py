@@ -42,6 +42,20 @@ class Input:
     meta: dict[int, NoteMeta] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
     designation: WeekMatch | None = None
+    warnings: list[ReaderWarning] = field(default_factory=list)
+
+    def warn(self, code: str, message: str, line: int | None = None) -> None:
+        """Record a reader's warning; ``line`` is one of this Input's lines, if any."""
+        self.warnings.append(ReaderWarning(code, message, line))
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderWarning:
+    """Something a reader noticed (content it could not keep, a value it refused)."""
+
+    code: str
+    message: str
+    line: int | None = None
 
 
 @dataclass(slots=True)

@@ -102,6 +102,8 @@ class ParseState:
         self.notes: list[_NoteBuilder] = []
         self.chrome: list[tuple[int, str]] = []
         self.warnings: list[ParseWarning] = []
+        for problem in source.warnings:
+            self.warn(problem.code, problem.message, problem.line)
         self._block_end: list[int] = _block_ends(lines)
         self._standalone: list[bool] = [
             bool(line.stripped)
