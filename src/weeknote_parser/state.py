@@ -12,6 +12,7 @@ from .lines import Line
 from .models import ParseWarning, SectionKind, Week
 from .registry import Registry
 from .weeks import Context, Evidence, NoteFacts, Placer, WeekMatch, find_designations
+from .weeks.dates import in_range
 
 
 class BlockRule(Protocol):
@@ -224,8 +225,9 @@ class ParseState:
             note.facts.designation = meta.designation
             note.facts.line = line
         note.facts.evidence.extend(meta.evidence)
-        if note.published is None and meta.evidence:
-            note.published = meta.evidence[0]
+        dated = [item for item in meta.evidence if in_range(item.date)]
+        if note.published is None and dated:
+            note.published = dated[0]
         if meta.summary_only:
             self.warn("summary-only", "the feed gives only a summary of this entry", line)
 

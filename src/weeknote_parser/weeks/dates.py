@@ -53,6 +53,17 @@ _BARE_DAY = re.compile(
 )
 
 
+# The dates the parser places weeks in: far enough either side of any weeknote, and far from
+# the calendar's own edges (0001-01-01, 9999-12-31), where a week's Monday or Sunday overflows.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2200, 12, 31)
+
+
+def in_range(day: dt.date) -> bool:
+    """Is ``day`` one the parser can place a week around (years 1900 to 2200)?"""
+    return EARLIEST <= day <= LATEST
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date as written: any part may be missing. ``ambiguous``: readable day- or month-first."""

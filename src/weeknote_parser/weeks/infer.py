@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..models import CALENDAR_KINDS, Week, WeekKind, YearSource
-from .dates import DateOrder, PartialDate, monday_of, safe_date
+from .dates import EARLIEST, LATEST, DateOrder, PartialDate, in_range, monday_of, safe_date
 from .grammar import WeekMatch
 
 WEEK = dt.timedelta(days=7)
@@ -115,14 +115,28 @@ class Placer:
                     self.context.published, YearSource.HINT, self.context.published.isoformat()
                 )
             )
+        for note in notes:
+            note.evidence = self.usable(note.evidence)
         placed = [self._place(note) for note in notes]
-        for index, item in enumerate(placed):
-            if item.pending is not None:
-                self._from_neighbours(index, placed, notes[index])
+        self._place_from_neighbours(placed, notes)
         weeks = [item.week for item in placed]
         self._check_duplicates(weeks, notes)
         self._check_counters(notes)
         return weeks
+
+    def usable(self, evidence: list[Evidence]) -> list[Evidence]:
+        """The evidence whose dates lie in the range weeks are placed in; the rest is
+        reported (an 'invalid-date' warning) and left out."""
+        kept = [item for item in evidence if in_range(item.date)]
+        for item in evidence:
+            if not in_range(item.date):
+                self.warn(
+                    "invalid-date",
+                    f"{item.raw!r} ({item.source.value}) lies outside {EARLIEST.year} to "
+                    f"{LATEST.year}; not used to place the week",
+                    item.line,
+                )
+        return kept
 
     # -- one note ----------------------------------------------------------------------
     def _place(self, note: NoteFacts) -> _Placed:
@@ -378,18 +392,34 @@ class Placer:
             )
 
     # -- across the document --------------------------------------------------------------
-    def _from_neighbours(self, index: int, placed: list[_Placed], note: NoteFacts) -> None:
-        item = placed[index]
-        assert item.pending is not None
+    def _place_from_neighbours(self, placed: list[_Placed], notes: Sequence[NoteFacts]) -> None:
+        """Give each year-less note the year of its nearest placed neighbour: the one before
+        it (notes before it are settled first, so a run of year-less notes follows one dated
+        note), else the first one after it. One pass each way: linear in the notes."""
+        following: list[int | None] = [None] * len(placed)
+        upcoming: int | None = None
+        for index in range(len(placed) - 1, -1, -1):
+            following[index] = upcoming
+            if placed[index].pending is None and _start(placed[index]) is not None:
+                upcoming = index
+        previous: int | None = None
+        for index, item in enumerate(placed):
+            if item.pending is not None:
+                neighbour = previous if previous is not None else following[index]
+                self._from_neighbour(item, notes[index], neighbour, placed)
+            if _start(item) is not None:
+                previous = index
+
+    def _from_neighbour(
+        self, item: _Placed, note: NoteFacts, neighbour: int | None, placed: list[_Placed]
+    ) -> None:
         match = item.pending
-        order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(placed)))
-        for other in order:
-            week = placed[other].week
-            if week is None or week.start is None or placed[other].pending is not None:
-                continue
-            near = [c for c in item.candidates if abs(c - week.start) <= NEIGHBOUR_REACH]
+        assert match is not None
+        start = _start(placed[neighbour]) if neighbour is not None else None
+        if start is not None:
+            near = [c for c in item.candidates if abs(c - start) <= NEIGHBOUR_REACH]
             if near:
-                best = min(near, key=lambda c: abs(c - week.start))  # type: ignore[operator]
+                best = min(near, key=lambda c: abs(c - start))
                 assert match.first is not None
                 day = match.first.on(best.year) or best
                 if monday_of(day) != best:
@@ -397,7 +427,6 @@ class Placer:
                 item.week = self._week_from_day(match, note, day, YearSource.NEIGHBOURS)
                 item.pending = None
                 return
-            break
         dates = ", ".join(c.isoformat() for c in item.candidates) or "none"
         self.warn(
             "year-unknown",
@@ -444,6 +473,13 @@ class Placer:
                     f"page's order",
                     line,
                 )
+
+
+def _start(item: _Placed) -> dt.date | None:
+    """The Monday a placed note's week starts on, if it has one and is settled."""
+    if item.pending is not None or item.week is None:
+        return None
+    return item.week.start
 
 
 def _counter_value(match: WeekMatch | None) -> tuple[int, ...] | None:
