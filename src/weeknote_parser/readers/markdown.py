@@ -229,9 +229,12 @@ def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
     if front.values:
         meta = note_meta(front, line=meta_line)
     first_content = next((i for i, line in enumerate(out.lines) if line.stripped), 0)
-    return Input(
+    source = Input(
         lines=out.lines,
         format="markdown",
         origins=out.origins,
         meta={first_content: meta} if meta is not None else {},
     )
+    if front.problem is not None:
+        source.warn("front-matter-ignored", front.problem)
+    return source
