@@ -134,7 +134,9 @@ def test_week_codes_round_trip(year_week: tuple[int, int], template: str) -> Non
     assert note.week.start == dt.date.fromisocalendar(year, week, 1)
 
 
-days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
+# Whole weeks inside the years the grammar reads (1900 to 2099): the Sunday of a week begun
+# in late December 2099 falls in 2100.
+days = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 20))
 DATE_TEMPLATES = [
     "Weeknote w/c {monday.day} {monday:%B} {monday.year}: a week",
     "Week commencing {monday:%A} {monday.day} {monday:%B} {monday.year}",
