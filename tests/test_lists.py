@@ -72,3 +72,20 @@ def test_switching_from_bullets_to_numbers_starts_a_new_list() -> None:
 
 def test_colon_paragraph_followed_by_plain_paragraphs_is_not_a_list() -> None:
     assert lists_of("Weeknote 3.2020\n\nGood things:\n\nA paragraph.\n\nAnother.\n") == []
+
+
+def test_lists_nested_deeper_than_the_bound_keep_every_item() -> None:
+    from weeknote_parser.recognisers.lists import MAX_DEPTH
+
+    depth = MAX_DEPTH * 30
+    text = "".join(" " * level + f"- item {level}\n" for level in range(depth))
+    document = parse_text(text)
+    items = [
+        item.text
+        for section in document.notes[0].sections
+        for block in section.blocks
+        if block.type == "list"
+        for item in block.items
+    ]
+    assert len(items) == depth
+    assert items[-1].startswith(f"item {depth - 1}")

@@ -10,6 +10,8 @@ from .paragraph import paragraph_end
 
 # Recognisers whose match on a later item means the list has ended there.
 TERMINATORS = ("numbered_heading", "footnote", "title", "week_line")
+# Lists nested deeper than this are read as items of the deepest list (nothing is lost).
+MAX_DEPTH = 32
 
 
 @dataclass
@@ -58,8 +60,9 @@ def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
     return text, first
 
 
-def _read(state: ParseState, first: int, lead_in: str | None, start: int) -> _List:
-    """Read the list whose first item is at ``first``, nested lists included."""
+def _read(state: ParseState, first: int, lead_in: str | None, start: int, depth: int = 1) -> _List:
+    """Read the list whose first item is at ``first``, nested lists included (to
+    ``MAX_DEPTH`` levels; items nested deeper belong to the deepest list)."""
     lines = state.lines
     marker = lines[first].marker
     assert marker is not None
@@ -81,14 +84,15 @@ def _read(state: ParseState, first: int, lead_in: str | None, start: int) -> _Li
             item.end = index + 1
             index += 1
             continue
-        if current.indent > result.indent and result.items:
+        if current.indent > result.indent and result.items and depth < MAX_DEPTH:
             parent = result.items[-1]
-            child = _read(state, index, parent.text, index)
+            child = _read(state, index, parent.text, index, depth + 1)
             parent.children.append(child)
             parent.end = child.end
             index = child.end
             continue
-        if current.indent < result.indent or not _same_list(current.marker, marker):
+        deeper = current.indent > result.indent
+        if current.indent < result.indent or not (deeper or _same_list(current.marker, marker)):
             break
         if index != first and state.would_match(TERMINATORS, index):
             break
