@@ -20,6 +20,12 @@ from .frontmatter import FrontMatter, split_front_matter
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+# markdown-it stops reading blocks nested deeper than its maxNesting (20 in CommonMark's
+# preset: ten levels of lists) and drops what is inside them. 200 reads a hundred levels,
+# far beyond real notes, within Python's recursion limit; anything deeper is kept as plain
+# lines with a 'content-truncated' warning.
+MAX_NESTING = 200
+_LEAVES = ("inline", "fence", "code_block", "html_block", "hr")
 _DROPPED_HTML = re.compile(r"<(script|style|iframe|embed|object|noscript|svg|video|audio)\b", re.I)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -109,7 +115,8 @@ def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
     front = split_front_matter(raw_lines, name=name)
     body_start = front.end
     body = "\n".join(raw_lines[body_start:])
-    tokens = MarkdownIt("commonmark").use(footnote_plugin).enable("table").parse(body)
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    tokens = parser.use(footnote_plugin).enable("table").parse(body)
 
     out = LineBuilder()
     meta_line = 0
@@ -225,6 +232,11 @@ def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
             out.gap(origin)
         index += 1
 
+    dropped = _dropped_lines(tokens, body) if _too_deep(tokens) else []
+    if dropped:
+        out.gap(body_start + dropped[0])
+        for line in dropped:
+            out.add(" ".join(raw_lines[body_start + line].split()), body_start + line, "text")
     meta = None
     if front.values:
         meta = note_meta(front, line=meta_line)
@@ -237,4 +249,28 @@ def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
     )
     if front.problem is not None:
         source.warn("front-matter-ignored", front.problem)
+    if dropped:
+        source.warn(
+            "content-truncated",
+            f"{len(dropped)} lines nest deeper than {MAX_NESTING // 2} levels (first at line "
+            f"{body_start + dropped[0] + 1}); kept as plain lines at the end of the document",
+        )
     return source
+
+
+def _too_deep(tokens: list[Token]) -> bool:
+    return any(token.level >= MAX_NESTING - 1 for token in tokens)
+
+
+def _dropped_lines(tokens: list[Token], body: str) -> list[int]:
+    """Lines of ``body`` with text that no leaf block read (markdown-it's nesting limit)."""
+    covered = bytearray(body.count("\n") + 1)
+    for token in tokens:
+        if token.map and token.type in _LEAVES:
+            first, last = token.map
+            covered[first:last] = b"\x01" * (last - first)
+    return [
+        index
+        for index, line in enumerate(body.split("\n"))
+        if not covered[index] and line.strip(" \t>-*+0123456789.)")
+    ]
