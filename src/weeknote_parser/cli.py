@@ -16,10 +16,10 @@ import click
 
 from .api import to_json
 from .errors import WeeknoteError
-from .inputs import Format, Input
+from .inputs import Format, Source
 from .options import ParseOptions
 from .parser import Parser
-from .readers import read_input, read_path
+from .readers import read_bytes, read_source
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -93,16 +93,24 @@ def build_options(
 
 
 def _read(
-    name: str, stdin: BinaryIO, *, format_: Format | None, encoding: str | None, url: str | None
-) -> Input:
+    name: str,
+    stdin: BinaryIO,
+    options: ParseOptions,
+    *,
+    format_: Format | None,
+    encoding: str | None,
+    url: str | None,
+) -> Source:
     """Read one input: a file, or standard input for '-' (its format sniffed)."""
     if name == "-":
-        source = read_input(
-            stdin.read(), name="<stdin>", path=None, format=format_, encoding=encoding, url=url
+        source = read_source(
+            stdin.read(), options, name="<stdin>", format=format_, encoding=encoding, url=url
         )
-        source.path = "-"
-        return source
-    return read_path(Path(name), format=format_, encoding=encoding, url=url)
+        return source.located(path="-")
+    return read_source(
+        read_bytes(Path(name)), options, name=name, path=name, format=format_,
+        encoding=encoding, url=url,
+    )  # fmt: skip
 
 
 def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -174,8 +182,8 @@ def command(
     stdin = sys.stdin.buffer
     for name in files:
         try:
-            source = _read(name, stdin, format_=format_, encoding=encoding, url=url)
-            document = parser.parse_input(source)
+            source = _read(name, stdin, options, format_=format_, encoding=encoding, url=url)
+            document = parser.parse_source(source)
         except WeeknoteError as error:
             failures += 1
             click.echo(f"Error: {error}", err=True)

@@ -1,4 +1,4 @@
-"""Input readers: bytes from a file or stdin become an Input the recognisers read, whatever
+"""Input readers: bytes from a file or stdin become a Source the recognisers read, whatever
 the format. Heavy parsers (markdown-it, lxml, feedparser, PyYAML) are imported only by the
 reader that needs them, when that format is read."""
 
@@ -8,8 +8,10 @@ import codecs
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from ..inputs import FORMATS, Format, Input, text_input
+from ..errors import InputError, OptionsError
+from ..inputs import FORMATS, Format, Source, text_source
+from ..options import ParseOptions
+from ..weeks import DateOrder
 from .paths import path_evidence, url_evidence
 
 _BOMS = (
@@ -138,36 +140,68 @@ def read_input(
     format: Format | None = None,
     encoding: str | None = None,
     url: str | None = None,
-) -> Input:
-    """Turn ``data`` into an Input: detect the format, decode, and read it."""
+    order: DateOrder = "dmy",
+) -> Source:
+    """Turn ``data`` into a Source: decode, detect the format, read it, and locate it."""
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
     guess: Format = format or detect_format(path, data[:4096].decode("utf-8", "replace"))
     text, used = decode(data, name=name, encoding=encoding, format=guess)
     if format is None and path is None:
         guess = sniff(text)
-    source = read_text_as(text, guess, name=name)
-    source.path, source.encoding = path, used
-    add_location(source, path=path, url=url)
-    return source
+    source = read_text_as(text, guess, name=name, order=order)
+    return locate(source, path=path, url=url, encoding=used)
 
 
-def add_location(source: Input, *, path: str | None, url: str | None) -> None:
-    """Record where ``source`` came from, and the date or week its file name or URL gives."""
-    source.url = url
+def read_source(
+    data: bytes | str,
+    options: ParseOptions,
+    *,
+    name: str = "<text>",
+    path: str | None = None,
+    url: str | None = None,
+    format: Format | None = None,
+    encoding: str | None = None,
+) -> Source:
+    """The one way a document becomes a Source, for the library and the command line alike:
+    decode (bytes), detect the format, read it with the options, and locate it. ``format``
+    None: from the path's extension, else sniffed."""
+    order = options.date_order or "dmy"
+    if isinstance(data, bytes):
+        return read_input(
+            data, name=name, path=path, format=format, encoding=encoding, url=url, order=order
+        )
+    chosen = format or detect_format(path, data[:4096])
+    if chosen not in FORMATS:
+        raise OptionsError(
+            f"format: unknown format {chosen!r}; valid formats: {', '.join(FORMATS)}"
+        )
+    return locate(read_text_as(data, chosen, name=name, order=order), path=path, url=url)
+
+
+def locate(
+    source: Source, *, path: str | None, url: str | None, encoding: str | None = None
+) -> Source:
+    """``source`` with where it came from, and the date or week its file name or URL gives."""
+    designation = None
+    evidence = []
     for found in (path_evidence(path) if path else None, url_evidence(url) if url else None):
         if found is not None:
-            if source.designation is None:
-                source.designation = found.designation
-            source.evidence.extend(found.evidence)
+            designation = designation or found.designation
+            evidence.extend(found.evidence)
+    return source.located(
+        path=path, url=url, encoding=encoding, designation=designation, evidence=tuple(evidence)
+    )
 
 
-def read_text_as(text: str, format: Format, *, name: str = "<text>") -> Input:
-    """Read ``text`` in the given format."""
+def read_text_as(
+    text: str, format: Format, *, name: str = "<text>", order: DateOrder = "dmy"
+) -> Source:
+    """Read ``text`` in the given format (not yet located)."""
     if format == "markdown":
         from .markdown import read_markdown
 
-        return read_markdown(text, name=name)
+        return read_markdown(text, name=name, order=order)
     if format == "html":
         from .html import read_html
 
@@ -176,13 +210,24 @@ def read_text_as(text: str, format: Format, *, name: str = "<text>") -> Input:
         from .feed import read_feed
 
         return read_feed(text, name=name)
-    return text_input(text)
+    return text_source(text)
 
 
 def read_path(
-    path: Path, *, format: Format | None = None, encoding: str | None = None, url: str | None = None
-) -> Input:
-    """Read a file into an Input."""
+    path: Path,
+    *,
+    format: Format | None = None,
+    encoding: str | None = None,
+    url: str | None = None,
+    order: DateOrder = "dmy",
+) -> Source:
+    """Read a file into a Source."""
     return read_input(
-        read_bytes(path), name=str(path), path=str(path), format=format, encoding=encoding, url=url
+        read_bytes(path),
+        name=str(path),
+        path=str(path),
+        format=format,
+        encoding=encoding,
+        url=url,
+        order=order,
     )

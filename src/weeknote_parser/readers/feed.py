@@ -11,8 +11,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..inputs import Input, NoteMeta
-from ..lines import make_line
+from ..inputs import NoteMeta, Source, SourceBuilder
 from ..models import YearSource
 from ..weeks import Evidence
 
@@ -29,7 +28,7 @@ def _entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
-def read_feed(text: str, *, name: str = "<feed>") -> Input:
+def read_feed(text: str, *, name: str = "<feed>") -> Source:
     """Read a feed into lines: a title line per entry, then the entry's content."""
     import feedparser
 
@@ -39,14 +38,12 @@ def read_feed(text: str, *, name: str = "<feed>") -> Input:
     if not parsed.entries and parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         raise InputError(f"not a readable RSS or Atom feed: {problem}", path=name)
-    lines = []
-    origins: list[int] = []
+    out = SourceBuilder()
     entry_lines = [text.count("\n", 0, m.start()) for m in _ENTRY.finditer(text)]
-    meta: dict[int, NoteMeta] = {}
     feed_title = " ".join(str(parsed.feed.get("title", "")).split())
     if feed_title:
-        lines += [make_line(feed_title, "chrome"), make_line("")]
-        origins += [0, 0]
+        out.add(feed_title, 0, "chrome")
+        out.gap(0)
     for number, entry in enumerate(parsed.entries):
         contents = entry.get("content") or []
         body = contents[0].get("value", "") if contents else ""
@@ -54,23 +51,26 @@ def read_feed(text: str, *, name: str = "<feed>") -> Input:
         if summary_only:
             body = entry.get("summary", "") or ""
         title = " ".join(str(entry.get("title", "")).split())
-        start = len(lines)
         origin = entry_lines[number] if number < len(entry_lines) else 0
-        lines += [make_line(title or f"Entry {number + 1}", "title"), make_line("")]
-        origins += [origin, origin]
-        origin = entry_lines[number] if number < len(entry_lines) else 0
-        for line in fragment_lines(body):
-            lines.append(line)
-            origins.append(origin)
-        lines.append(make_line(""))
-        origins.append(origin)
         day, raw = _entry_date(entry)
-        note = NoteMeta(summary_only=summary_only)
-        if day is not None:
-            note.evidence.append(Evidence(day, YearSource.NOTE_DATE, raw or day.isoformat()))
-        note.tags = [str(t.get("term")) for t in entry.get("tags", []) if t.get("term")]
-        note.metadata = {
-            key: str(dict.get(entry, key)) for key in _KEPT_KEYS if dict.get(entry, key)
-        }
-        meta[start] = note
-    return Input(lines=lines, format="feed", origins=origins, meta=meta)
+        link = dict.get(entry, "link")
+        author = dict.get(entry, "author")
+        out.note(
+            NoteMeta(
+                evidence=(Evidence(day, YearSource.NOTE_DATE, raw or day.isoformat(), origin),)
+                if day is not None
+                else (),
+                author=" ".join(str(author).split()) or None if author else None,
+                url=str(link) if link else None,
+                tags=tuple(str(t.get("term")) for t in entry.get("tags", []) if t.get("term")),
+                metadata={
+                    key: str(dict.get(entry, key)) for key in _KEPT_KEYS if dict.get(entry, key)
+                },
+                summary_only=summary_only,
+            )
+        )
+        out.add(title or f"Entry {number + 1}", origin, "title")
+        out.gap(origin)
+        out.lines.extend(line._replace(origin=origin) for line in fragment_lines(body))
+        out.gap(origin)
+    return out.build("feed")
