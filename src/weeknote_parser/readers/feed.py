@@ -2,11 +2,16 @@
 
 feedparser is the maintained, forgiving reader of every RSS and Atom dialect; it also
 sanitises entry HTML and parses the many date formats feeds use.
+
+feedparser's ``parse`` also accepts a URL or a file name and will fetch or open it; this
+reader only ever hands it an in-memory byte stream of the text it was given, so a feed's
+content is never a location: text that happens to be a URL or a path is simply not a feed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from typing import Any
 
@@ -18,6 +23,9 @@ from ..weeks import Evidence
 
 _KEPT_KEYS = ("link", "id", "author", "published", "updated")
 _ENTRY = re.compile(r"<(?:item|entry)[\s>]")
+# The bytes handed to feedparser are the text encoded as UTF-8, whatever the feed declares (its
+# declared encoding was already used to decode it): say so, as a server would.
+_HEADERS = {"content-type": "application/xml; charset=utf-8"}
 
 
 def _entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
@@ -35,7 +43,10 @@ def read_feed(text: str, *, name: str = "<feed>") -> Input:
 
     from .html import fragment_lines
 
-    parsed = feedparser.parse(text.lstrip("\ufeff"))
+    data = text.lstrip("\ufeff").encode("utf-8", "replace")  # a lone surrogate becomes '?'
+    parsed = feedparser.parse(
+        io.BytesIO(data), response_headers=_HEADERS, resolve_relative_uris=True, sanitize_html=True
+    )
     if not parsed.entries and parsed.get("bozo"):
         problem = parsed.get("bozo_exception")
         raise InputError(f"not a readable RSS or Atom feed: {problem}", path=name)
