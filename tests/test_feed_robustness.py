@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 from weeknote_parser import Document, InputError, Parser, parse
 from weeknote_parser.cli import EXIT_INPUT_ERROR, command
 from weeknote_parser.readers import read_input
-from weeknote_parser.readers.feed import read_feed
+from weeknote_parser.readers.feed import _entry_lines, read_feed
 
 NOT_A_FEED = "<text>: not a readable RSS or Atom feed: "
 
@@ -150,3 +151,18 @@ def test_the_last_day_of_the_calendar_is_kept_by_the_reader() -> None:
 def test_the_last_day_of_the_calendar_parses() -> None:
     document = parse(atom(("updated", "9999-12-31T00:00:00Z")), format="feed")
     assert document.notes[1].published == dt.date(9999, 12, 31)
+
+
+# -- size -------------------------------------------------------------------------------------
+def test_entry_lines_are_the_lines_the_entries_start_on() -> None:
+    text = "<rss><channel>\n<item>a</item>\n\n<item>b</item><item>c</item>\n<entry>d</entry>"
+    assert _entry_lines(text) == [1, 3, 3, 4]
+    assert _entry_lines("no entries\n\n") == []
+
+
+def test_entry_lines_take_linear_time() -> None:
+    text = "<item>x</item>\n" * 200_000  # 3 MB: counting from the start for each never ends
+    start = time.perf_counter()
+    found = _entry_lines(text)
+    assert found[-1] == 199_999
+    assert time.perf_counter() - start < 2.0

@@ -51,6 +51,17 @@ def _entry_date(entry: Any, source: Input, line: int) -> tuple[dt.date | None, s
     return None, None
 
 
+def _entry_lines(text: str) -> list[int]:
+    """The 0-based line each ``<item>`` or ``<entry>`` tag of ``text`` starts on, in one pass."""
+    found: list[int] = []
+    line = last = 0
+    for match in _ENTRY.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        found.append(line)
+    return found
+
+
 def _parse(text: str, *, name: str) -> Any:
     """feedparser's reading of ``text``, which is only ever data: never a URL or a file name.
 
@@ -83,7 +94,7 @@ def read_feed(text: str, *, name: str = "<feed>") -> Input:
     source = Input(lines=[], format="feed", origins=[])
     lines = source.lines
     origins: list[int] = []
-    entry_lines = [text.count("\n", 0, m.start()) for m in _ENTRY.finditer(text)]
+    entry_lines = _entry_lines(text)
     feed_title = _one_line(parsed.feed.get("title", ""))
     if feed_title:
         lines += [make_line(feed_title, "chrome"), make_line("")]
@@ -99,7 +110,6 @@ def read_feed(text: str, *, name: str = "<feed>") -> Input:
         origin = entry_lines[number] if number < len(entry_lines) else 0
         lines += [make_line(title or f"Entry {number + 1}", "title"), make_line("")]
         origins += [origin, origin]
-        origin = entry_lines[number] if number < len(entry_lines) else 0
         for line in fragment_lines(body):
             lines.append(line)
             origins.append(origin)
