@@ -101,10 +101,10 @@ def test_undecodable_file_names_line_and_offset(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_is_an_error(note_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: Path) -> bytes:
+    def refuse(*_args: object, **_kwargs: object) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("weeknote_parser.readers.open", refuse, raising=False)
     code, _, err = run(str(note_file))
     assert (code, err) == (EXIT_INPUT_ERROR, f"Error: {note_file}: permission denied\n")
 
