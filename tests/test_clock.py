@@ -177,9 +177,6 @@ def test_parse_with_a_bad_source_date_epoch_is_an_options_error(
         parse(YEARLESS)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Parser.context() takes dt.date.today(), not options.resolved_today()"
-)
 def test_parser_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(EPOCH, str(SECONDS_2010))
     week = Parser().parse(YEARLESS).notes[0].week

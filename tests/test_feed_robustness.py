@@ -70,7 +70,7 @@ def test_an_exception_in_feedparser_is_an_input_error_naming_its_type(
 
 def test_a_lone_surrogate_does_not_stop_the_feed() -> None:
     document = parse(GARBAGE[-1], format="feed")
-    assert [n.title for n in document.notes] == ["?"]
+    assert [n.title for n in document.notes] == ["\ufffd"]
 
 
 # -- encodings ---------------------------------------------------------------------------------
