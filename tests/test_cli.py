@@ -101,10 +101,10 @@ def test_undecodable_file_names_line_and_offset(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_is_an_error(note_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(self: Path) -> bytes:
+    def refuse(*_args: object, **_kwargs: object) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("weeknote_parser.readers.open", refuse, raising=False)
     code, _, err = run(str(note_file))
     assert (code, err) == (EXIT_INPUT_ERROR, f"Error: {note_file}: permission denied\n")
 
@@ -156,19 +156,144 @@ def test_python_dash_m_runs_the_command(note_file: Path) -> None:
     assert json.loads(result.stdout)["notes"][0]["week"]["iso_week"] == 45
 
 
-def test_closed_pipe_is_not_a_traceback(note_file: Path) -> None:
-    script = (
-        "import sys; from weeknote_parser.cli import main; "
-        f"sys.argv = ['weeknote-parse'] + [{str(note_file)!r}] * 2000; main()"
-    )
+def _command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "weeknote_parser", *args]
+
+
+def test_closed_pipe_is_quiet_and_exits_zero(note_file: Path) -> None:
+    """'weeknote-parse FILE... | head -c 10': the reader going away is not an error."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        _command(*[str(note_file)] * 2000), stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     assert proc.stdout is not None
-    proc.stdout.read(10)
+    assert len(proc.stdout.read(10)) == 10
     proc.stdout.close()
     _, err = proc.communicate(timeout=60)
-    assert b"Traceback" not in err
+    assert (proc.returncode, err) == (EXIT_OK, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("what", ["notes", "schema"])
+def test_full_disk_is_one_error_line(note_file: Path, what: str) -> None:
+    args = [str(note_file), str(note_file)] if what == "notes" else ["--schema"]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            _command(*args),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == EXIT_INPUT_ERROR
+    assert result.stderr == b"Error: cannot write output: No space left on device\n"
+
+
+def test_closed_stdout_is_one_error_line(note_file: Path) -> None:
+    result = subprocess.run(
+        ["sh", "-c", '"$@" >&-', "sh", *_command(str(note_file))],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == EXIT_INPUT_ERROR
+    assert result.stderr == b"Error: cannot write output: standard output is closed\n"
+
+
+def test_output_that_is_an_input_is_refused_before_reading(tmp_path: Path) -> None:
+    """'weeknote-parse other.txt note.txt >> note.txt' reads nothing and writes nothing."""
+    note, other = tmp_path / "note.txt", tmp_path / "other.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    other.write_text(NOTE, encoding="utf-8")
+    with open(note, "ab") as output:
+        result = subprocess.run(
+            _command(str(other), str(note)), stdout=output, stderr=subprocess.PIPE, check=False
+        )
+    assert result.returncode == EXIT_USAGE
+    assert (
+        result.stderr
+        == (
+            f"Error: {note}: is also the output file; nothing was read (write the output "
+            "elsewhere)\n"
+        ).encode()
+    )
+    assert note.read_text(encoding="utf-8") == NOTE  # nothing written, nothing lost
+
+
+@pytest.mark.parametrize("how", ["symbolic link", "hard link", "stdin", "another file"])
+def test_which_input_is_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    from weeknote_parser.cli import _input_that_is_output
+
+    note, given = tmp_path / "note.txt", tmp_path / "given.txt"
+    note.write_text(NOTE, encoding="utf-8")
+    if how == "symbolic link":
+        given.symlink_to(note)
+    elif how == "hard link":
+        given.hardlink_to(note)
+    else:
+        given.write_text(NOTE, encoding="utf-8")
+    files = ("-",) if how == "stdin" else (str(tmp_path / "missing.txt"), str(given))
+    with open(note, "a", encoding="utf-8") as output, open(note, "rb") as stdin:
+        monkeypatch.setattr(sys, "stdout", output)
+        found = _input_that_is_output(files, stdin)
+    expected = {"stdin": "<stdin>", "another file": None}.get(how, str(given))
+    assert found == expected
+
+
+def test_output_to_another_file_is_fine(note_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    with open(target, "wb") as output:
+        result = subprocess.run(_command(str(note_file)), stdout=output, check=False)
+    assert result.returncode == EXIT_OK
+    assert json.loads(target.read_bytes())["source"]["path"] == str(note_file)
+
+
+def test_a_failure_while_writing_json_is_one_line_and_the_batch_goes_on(
+    note_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from weeknote_parser.api import to_json as real
+
+    calls: list[int] = []
+
+    def flaky(document: Any, *, pretty: bool = False) -> bytes:
+        calls.append(1)
+        if len(calls) == 1:
+            raise TypeError("cannot encode")
+        return real(document, pretty=pretty)
+
+    monkeypatch.setattr("weeknote_parser.cli.to_json", flaky)
+    code, out, err = run(str(note_file), str(note_file))
+    assert code == EXIT_INTERNAL
+    assert err == (
+        f"Error: {note_file}: internal error (TypeError: cannot encode); please report it\n"
+    )
+    assert len(out.splitlines()) == 1
+
+
+def test_url_with_surrogates_is_written(note_file: Path) -> None:
+    code, out, err = run(str(note_file), "--url", "https://blog.example/\udcff/")
+    assert (code, err) == (EXIT_OK, "")
+    assert json.loads(out)["source"]["url"] == "https://blog.example/\ufffd/"
+
+
+def test_unparsable_url_is_a_warning(note_file: Path) -> None:
+    code, out, err = run(str(note_file), "--url", "http://[::1")
+    assert (code, err) == (EXIT_OK, "")
+    document = json.loads(out)
+    assert document["source"]["url"] == "http://[::1"
+    assert "bad-url" in [w["code"] for w in document["warnings"]]
+
+
+def test_published_at_the_calendars_edge_is_a_usage_error(note_file: Path) -> None:
+    for day in ("9999-12-31", "0001-01-01"):
+        code, _, err = run(str(note_file), "--published", day)
+        assert code == EXIT_USAGE
+        assert err.splitlines()[-1] == (
+            f"Error: Invalid value for '--published': {day} is outside the dates read, "
+            "1900-01-01 to 2200-12-31"
+        )
 
 
 def test_date_order_reads_numeric_dates_month_first(tmp_path: Path) -> None:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
+import os
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -11,24 +15,35 @@ from .inputs import Format
 from .models import Document
 from .options import ParseOptions
 from .parser import Parser
-from .readers import read_bytes, read_source
+from .readers import MAX_BYTES, clean_text, display_name, read_bytes, read_source
+
+
+def _options(
+    options: ParseOptions | None, year: int | None, published: dt.date | None
+) -> ParseOptions:
+    """Merge the keyword shortcuts into ``options`` (validated again). Without a ``today``,
+    the reference date is resolved now: from ``SOURCE_DATE_EPOCH`` if set, else the clock."""
+    settings = options.model_dump() if options is not None else {}
+    if year is not None:
+        settings["year"] = year
+    if published is not None:
+        settings["published"] = published
+    built = ParseOptions.build(**settings)
+    if built.today is None:
+        return built.model_copy(update={"today": built.resolved_today()})
+    return built
 
 
 def _parser(
     parser: Parser | None, options: ParseOptions | None, year: int | None, published: dt.date | None
 ) -> Parser:
-    """The parser to use: the one given (its options, with the shortcuts merged in), or a
-    default parser with ``options``."""
-    base = parser.options if parser is not None else options
-    settings = base.model_dump() if base is not None else {}
-    if year is not None:
-        settings["year"] = year
-    if published is not None:
-        settings["published"] = published
-    if parser is not None and not (year is not None or published is not None):
+    """The parser to use: a configured one (its rules and plugins; the shortcuts merged into
+    its options), else a default parser with ``options``."""
+    if parser is None:
+        return Parser(_options(options, year, published))
+    if year is None and published is None:
         return parser
-    built = ParseOptions.build(**settings)
-    return parser.with_options(built) if parser is not None else Parser(built)
+    return parser.with_options(_options(parser.options, year, published))
 
 
 def parse(
@@ -46,9 +61,13 @@ def parse(
 
     ``format`` is 'text', 'markdown', 'html' or 'feed' (None: from ``path``'s extension,
     else detected from the text). ``year`` is the year to assume for week designations that
-    name none; ``published`` is the publication date; ``source_url`` and ``path`` are where
+    name none; ``published`` is the publication date; ``source_url`` and ``path`` say where
     the text came from (a date or week in them is evidence for the week). ``options`` carries
-    every other setting; ``parser`` is a configured :class:`Parser` (plugins, rules) to use.
+    every other setting; ``parser`` is a configured :class:`Parser` (rules, plugins) to use
+    instead, its options then being the ones in force.
+
+    Characters that are not text (lone surrogates, NUL) become U+FFFD, with an
+    ``invalid-characters`` warning, so the document can always be written as JSON.
     """
     chosen = _parser(parser, options, year, published)
     source = read_source(text, chosen.options, path=path, url=source_url, format=format)
@@ -64,27 +83,50 @@ def parse_file(
     encoding: str | None = None,
     source_url: str | None = None,
     options: ParseOptions | None = None,
+    max_bytes: int = MAX_BYTES,
     parser: Parser | None = None,
 ) -> Document:
     """Read and parse a file; its format comes from its extension, else from its content.
 
-    Raises :class:`~weeknote_parser.InputError` if it can't be read or decoded.
+    Raises :class:`~weeknote_parser.InputError` if it can't be read or decoded, is a device,
+    or is larger than ``max_bytes`` (64 MiB unless given).
     """
     chosen = _parser(parser, options, year, published)
-    name = str(path)
+    name = display_name(path)
+    data = read_bytes(path, max_bytes=max_bytes, name=name)
     source = read_source(
-        read_bytes(Path(path)),
-        chosen.options,
-        name=name,
-        path=name,
-        url=source_url,
-        format=format,
-        encoding=encoding,
-    )
+        data, chosen.options, name=name, path=os.fsdecode(path), url=source_url,
+        format=format, encoding=encoding,
+    )  # fmt: skip
     return chosen.parse_source(source)
 
 
 def to_json(document: Document, *, pretty: bool = False) -> bytes:
-    """The document as JSON bytes (UTF-8), compact or indented."""
+    """The document as JSON bytes (UTF-8), compact or indented.
+
+    Always succeeds: a value orjson cannot write (an integer beyond 64 bits from front matter,
+    a lone surrogate in a document built by hand) is written as JSON can hold it, the
+    surrogate as U+FFFD."""
     option = orjson.OPT_INDENT_2 if pretty else 0
-    return orjson.dumps(document.model_dump(), option=option)
+    try:
+        return orjson.dumps(document.model_dump(), option=option)
+    except orjson.JSONEncodeError:
+        data = _encodable(document.model_dump(mode="json"))
+        if pretty:
+            text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2)
+        else:
+            text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return text.encode("utf-8")
+
+
+def _encodable(value: Any) -> Any:
+    """``value`` (plain JSON-mode data) with text cleaned and non-finite numbers as null."""
+    if isinstance(value, str):
+        return clean_text(value)[0]
+    if isinstance(value, dict):
+        return {_encodable(key): _encodable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encodable(item) for item in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value

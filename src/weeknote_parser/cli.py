@@ -1,25 +1,37 @@
 """The ``weeknote-parse`` command: a thin layer over the library.
 
 Exit codes: 0 every input parsed; 1 at least one input could not be read (each is reported
-on stderr and the rest are still parsed); 2 the command line or a setting is invalid.
+on stderr and the rest are still parsed), or the output could not be written; 2 the command
+line or a setting is invalid; 3 an internal error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import stat
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import IO, Any, BinaryIO, ClassVar, NoReturn, TypeVar
 
 import click
 
 from .api import to_json
-from .errors import WeeknoteError
+from .errors import InputError, OptionsError, WeeknoteError
 from .inputs import Format, Source
-from .options import ParseOptions
+from .options import (
+    ENVIRONMENT_TODAY,
+    FIRST_DATE,
+    FIRST_YEAR,
+    LAST_DATE,
+    LAST_YEAR,
+    ParseOptions,
+    check_date_range,
+    today_from_environment,
+)
 from .parser import Parser
-from .readers import read_bytes, read_source
+from .readers import display_name, read_bytes, read_limited, read_source
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -27,6 +39,61 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 F = TypeVar("F", bound=Callable[..., Any])
+STDIN_NAME = "<stdin>"
+
+
+class DateType(click.ParamType[dt.date]):
+    """A date written YYYY-MM-DD, within the dates the parser reads (1900 to 2200)."""
+
+    name = "date"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "YYYY-MM-DD"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            day = value
+        else:
+            written = str(value).strip()
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", written):
+                self.fail(f"{value!r} is not a date written YYYY-MM-DD", param, ctx)
+            try:
+                day = dt.date.fromisoformat(written)
+            except ValueError as error:
+                self.fail(f"{value!r} is not a date: {error}", param, ctx)
+        try:
+            return check_date_range(day)
+        except ValueError:
+            self.fail(f"{day} is outside the dates read, {FIRST_DATE} to {LAST_DATE}", param, ctx)
+
+
+class ByteSize(click.ParamType[int]):
+    """A number of bytes, at least 1, optionally with a K, M or G suffix (powers of 1024)."""
+
+    name = "bytes"
+    _FORM = re.compile(r"([0-9]+)\s*(?:([kmg])(?:i?b)?|b)?", re.IGNORECASE)
+    _UNITS: ClassVar[dict[str, int]] = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            count = value
+        else:
+            match = self._FORM.fullmatch(str(value).strip())
+            if match is None:
+                self.fail(
+                    f"{value!r} is not a size: a whole number of bytes, or with K, M or G "
+                    "(e.g. 65536, 512K, 64M)",
+                    param,
+                    ctx,
+                )
+            count = int(match[1]) * self._UNITS.get((match[2] or "").lower(), 1)
+        if count < 1:
+            self.fail(f"{value!r} is too small: the limit is at least 1 byte", param, ctx)
+        return count
 
 
 def parse_options(func: F) -> F:
@@ -34,13 +101,21 @@ def parse_options(func: F) -> F:
     decorators = [
         click.option(
             "--year",
-            type=click.IntRange(1900, 2200),
+            type=click.IntRange(FIRST_YEAR, LAST_YEAR),
             help="Year to assume for weeks that name none, e.g. 'w/c 5 November'.",
         ),
         click.option(
             "--published",
-            type=click.DateTime(formats=["%Y-%m-%d"]),
+            type=DateType(),
             help="Publication date (YYYY-MM-DD); places year-less weeks before it.",
+        ),
+        click.option(
+            "--today",
+            type=DateType(),
+            help=(
+                f"The date to take as today (YYYY-MM-DD; default: {ENVIRONMENT_TODAY} if set, "
+                "else the clock): candidate years run to the year after it."
+            ),
         ),
         click.option(
             "--date-order",
@@ -70,6 +145,14 @@ def parse_options(func: F) -> F:
             metavar="NAME",
             help="Switch off a recogniser by name (repeatable); see --list-recognisers.",
         ),
+        click.option(
+            "--max-bytes",
+            type=ByteSize(),
+            default="64M",
+            show_default=True,
+            metavar="SIZE",
+            help="Refuse an input larger than this (bytes, or with K, M or G).",
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -79,45 +162,123 @@ def parse_options(func: F) -> F:
 def build_options(
     *,
     year: int | None,
-    published: dt.datetime | None,
+    published: dt.date | None,
     date_order: str | None,
     disable: tuple[str, ...],
+    today: dt.date | None = None,
 ) -> ParseOptions:
     """The one place the command line's settings become a validated ParseOptions."""
+    if isinstance(published, dt.datetime):
+        published = published.date()
     return ParseOptions.build(
-        year=year,
-        published=published.date() if published is not None else None,
-        date_order=date_order,
-        disable=disable,
+        year=year, published=published, date_order=date_order, disable=disable, today=today
     )
 
 
 def _read(
     name: str,
-    stdin: BinaryIO,
+    stdin: BinaryIO | None,
     options: ParseOptions,
     *,
     format_: Format | None,
     encoding: str | None,
     url: str | None,
+    max_bytes: int,
 ) -> Source:
     """Read one input: a file, or standard input for '-' (its format sniffed)."""
     if name == "-":
+        if stdin is None:
+            raise InputError("standard input is closed", path=STDIN_NAME)
+        try:
+            data = read_limited(stdin, name=STDIN_NAME, max_bytes=max_bytes)
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}", path=STDIN_NAME) from None
         source = read_source(
-            stdin.read(), options, name="<stdin>", format=format_, encoding=encoding, url=url
+            data, options, name=STDIN_NAME, format=format_, encoding=encoding, url=url
         )
         return source.located(path="-")
+    shown = display_name(name)
     return read_source(
-        read_bytes(Path(name)), options, name=name, path=name, format=format_,
-        encoding=encoding, url=url,
+        read_bytes(name, max_bytes=max_bytes, name=shown), options, name=shown,
+        path=os.fsdecode(name), format=format_, encoding=encoding, url=url,
     )  # fmt: skip
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    """Report ``message`` as one line on standard error and exit with ``code``."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def _identity(stream: IO[Any] | None) -> tuple[int, int] | None:
+    """(device, inode) of the regular file ``stream`` writes to or reads from, if it is one."""
+    try:
+        info = os.fstat(stream.fileno()) if stream is not None else None
+    except (OSError, ValueError):  # not a real file (a test's buffer), or closed
+        return None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _input_that_is_output(files: tuple[str, ...], stdin: BinaryIO | None) -> str | None:
+    """The first input that is the file standard output writes to ('weeknote-parse a.txt >
+    a.txt'), found without reading anything."""
+    output = _identity(sys.stdout)
+    if output is None:
+        return None
+    for name in files:
+        if name == "-":
+            if _identity(stdin) == output:
+                return STDIN_NAME
+            continue
+        try:
+            info = os.stat(name)
+        except (OSError, ValueError):
+            continue  # reported when it is read
+        if (info.st_dev, info.st_ino) == output:
+            return display_name(name)
+    return None
+
+
+def _discard_output() -> None:
+    """Point standard output at the null device, so that what is still buffered for a reader
+    that went away, or a full disk, is not written again when Python exits."""
+    try:
+        descriptor = sys.stdout.fileno() if sys.stdout is not None else None
+    except (OSError, ValueError):
+        return
+    if descriptor is None:
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
+
+
+def _write_output(payload: bytes, *, failure: int = EXIT_INPUT_ERROR) -> bool:
+    """Write ``payload`` to standard output now. False if the reader went away ('| head'),
+    which is not an error; any other failure is one line on standard error and exit
+    ``failure``."""
+    if sys.stdout is None:
+        _fail("cannot write output: standard output is closed", failure)
+    try:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        _discard_output()
+        return False
+    except OSError as error:
+        _discard_output()
+        _fail(f"cannot write output: {error.strerror or error}", failure)
+    return True
 
 
 def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    for name in Parser().names():
-        click.echo(name)
+    _write_output("".join(f"{name}\n" for name in Parser().names()).encode())
     ctx.exit(EXIT_OK)
 
 
@@ -126,7 +287,7 @@ def _print_schema(ctx: click.Context, _param: click.Parameter, value: bool) -> N
         return
     from .schema import json_schema_text
 
-    sys.stdout.buffer.write(json_schema_text())
+    _write_output(json_schema_text())
     ctx.exit(EXIT_OK)
 
 
@@ -155,35 +316,53 @@ def command(
     files: tuple[str, ...],
     pretty: bool,
     year: int | None,
-    published: dt.datetime | None,
+    published: dt.date | None,
+    today: dt.date | None,
     date_order: str | None,
     format_: Format | None,
     encoding: str | None,
     url: str | None,
     disable: tuple[str, ...],
+    max_bytes: int,
 ) -> None:
     """Parse weeknote FILEs (or '-' for stdin) and print each as JSON.
 
     One file prints one JSON document; several print one document per line (JSON Lines).
     A file that cannot be read is reported on stderr and the others are still parsed.
 
-    Exit codes: 0 success; 1 an input could not be read; 2 invalid usage or settings;
-    3 an internal error (a bug: please report it with the input).
+    Exit codes: 0 success; 1 an input could not be read, or the output could not be
+    written; 2 invalid usage or settings; 3 an internal error (a bug: please report it with
+    the input).
     """
+    if today is None:
+        try:
+            today = today_from_environment()
+        except OptionsError as error:  # not the command line's fault: no usage text
+            _fail(str(error), EXIT_USAGE)
     try:
         options = build_options(
-            year=year, published=published, date_order=date_order, disable=disable
+            year=year, published=published, date_order=date_order, disable=disable, today=today
         )
         parser = Parser(options)
     except WeeknoteError as error:
         raise click.UsageError(str(error)) from None
+    if sys.stdout is None:
+        _fail("cannot write output: standard output is closed", EXIT_INPUT_ERROR)
+    stdin = sys.stdin.buffer if sys.stdin is not None else None
+    clash = _input_that_is_output(files, stdin)
+    if clash is not None:
+        _fail(
+            f"{clash}: is also the output file; nothing was read (write the output elsewhere)",
+            EXIT_USAGE,
+        )
     failures = bugs = 0
-    out = sys.stdout.buffer
-    stdin = sys.stdin.buffer
     for name in files:
         try:
-            source = _read(name, stdin, options, format_=format_, encoding=encoding, url=url)
-            document = parser.parse_source(source)
+            source = _read(
+                name, stdin, parser.options, format_=format_, encoding=encoding, url=url,
+                max_bytes=max_bytes,
+            )  # fmt: skip
+            payload = to_json(parser.parse_source(source), pretty=pretty) + b"\n"
         except WeeknoteError as error:
             failures += 1
             click.echo(f"Error: {error}", err=True)
@@ -191,12 +370,13 @@ def command(
         except Exception as error:  # a bug: say so in one line and go on with the batch
             bugs += 1
             kind = type(error).__name__
+            shown = STDIN_NAME if name == "-" else display_name(name)
             click.echo(
-                f"Error: {name}: internal error ({kind}: {error}); please report it", err=True
+                f"Error: {shown}: internal error ({kind}: {error}); please report it", err=True
             )
             continue
-        out.write(to_json(document, pretty=pretty) + b"\n")
-        out.flush()
+        if not _write_output(payload, failure=EXIT_INTERNAL if bugs else EXIT_INPUT_ERROR):
+            break  # the reader went away: stop quietly
     if bugs:
         sys.exit(EXIT_INTERNAL)
     if failures:
@@ -205,8 +385,13 @@ def command(
 
 def main() -> None:
     """Entry point for the ``weeknote-parse`` console script."""
+    if sys.stdout is None:  # started with standard output closed ('>&-')
+        _fail("cannot write output: standard output is closed", EXIT_INPUT_ERROR)
     try:
         command.main(prog_name="weeknote-parse")
-    except BrokenPipeError:  # the reader went away (e.g. '| head'): not an error of ours
-        sys.stderr.close()
+    except BrokenPipeError:  # the reader of --help went away: not an error
+        _discard_output()
         sys.exit(EXIT_OK)
+    except OSError as error:  # only writing can fail here (--help or --version to a full disk)
+        _discard_output()
+        _fail(f"cannot write output: {error.strerror or error}", EXIT_INPUT_ERROR)

@@ -3,12 +3,51 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import OptionsError
 from .models import SectionKind
+
+# The calendar the parser works in: years as for ``year``. Dates outside it (9999-12-31) are
+# refused, so that arithmetic on weeks around them can never leave Python's calendar.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+FIRST_DATE = dt.date(FIRST_YEAR, 1, 1)
+LAST_DATE = dt.date(LAST_YEAR, 12, 31)
+ENVIRONMENT_TODAY = "SOURCE_DATE_EPOCH"
+_EPOCH_SECONDS = re.compile(r"-?[0-9]+")
+
+
+def check_date_range(day: dt.date) -> dt.date:
+    """``day`` if the parser accepts it; else a ValueError saying which dates it accepts."""
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(f"must be between {FIRST_DATE} and {LAST_DATE}")
+    return day
+
+
+def today_from_environment(environ: Mapping[str, str] | None = None) -> dt.date | None:
+    """The date ``SOURCE_DATE_EPOCH`` (whole seconds since 1970-01-01 UTC) falls on, in UTC;
+    None if it is unset or empty. Raise :class:`OptionsError` if it is not such a number or its
+    date is outside the dates the parser accepts."""
+    value = (os.environ if environ is None else environ).get(ENVIRONMENT_TODAY, "").strip()
+    if not value:
+        return None
+    problem = f"must be whole seconds since 1970-01-01 UTC, e.g. 1700000000 (got {value!r})"
+    if _EPOCH_SECONDS.fullmatch(value) is None:
+        raise OptionsError(f"{ENVIRONMENT_TODAY}: {problem}")
+    try:
+        day = dt.datetime.fromtimestamp(int(value), dt.UTC).date()
+        return check_date_range(day)
+    except (OverflowError, OSError, ValueError):
+        raise OptionsError(
+            f"{ENVIRONMENT_TODAY}: its date must be between {FIRST_DATE} and {LAST_DATE} "
+            f"(got {value!r})"
+        ) from None
 
 
 class ParseOptions(BaseModel):
@@ -35,7 +74,10 @@ class ParseOptions(BaseModel):
     )
     today: dt.date | None = Field(
         default=None,
-        description="Reference date (default: today); candidate years run to the year after it.",
+        description=(
+            "Reference date (default: the date of SOURCE_DATE_EPOCH if set, else today); "
+            "candidate years run to the year after it, and later weeks get a warning."
+        ),
     )
     first_candidate_year: int = Field(
         default=2005,
@@ -49,6 +91,16 @@ class ParseOptions(BaseModel):
         description="Extra headings (matched case-insensitively, whole) for each section kind.",
     )
 
+    @field_validator("published", "today")
+    @classmethod
+    def _in_range(cls, day: dt.date | None) -> dt.date | None:
+        return day if day is None else check_date_range(day)
+
+    def resolved_today(self) -> dt.date:
+        """The reference date: ``today`` if given, else the date of ``SOURCE_DATE_EPOCH`` if
+        set, else the clock's. Raise :class:`OptionsError` for a bad ``SOURCE_DATE_EPOCH``."""
+        return self.today or today_from_environment() or dt.date.today()
+
     @field_validator("disable")
     @classmethod
     def _strip_names(cls, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -61,8 +113,13 @@ class ParseOptions(BaseModel):
             return cls.model_validate(settings)
         except ValidationError as error:
             problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'options'}: {e['msg']}"
-                f" (got {e['input']!r})"
+                f"{'.'.join(str(p) for p in e['loc']) or 'options'}: "
+                f"{e['msg'].removeprefix('Value error, ')} (got {_shown(e['input'])})"
                 for e in error.errors()
             )
             raise OptionsError(f"invalid settings: {problems}") from None
+
+
+def _shown(value: object) -> str:
+    """A setting's value as an error message shows it: dates as written, the rest as repr."""
+    return value.isoformat() if isinstance(value, dt.date) else repr(value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -86,7 +85,7 @@ class Parser:
             published=self.options.published,
             date_order=self.options.date_order or "dmy",
             date_order_given=self.options.date_order is not None,
-            today=self.options.today or dt.date.today(),
+            today=self.options.resolved_today(),
             first_candidate_year=self.options.first_candidate_year,
         )
 
