@@ -606,7 +606,7 @@ def test_to_json_writes_what_orjson_cannot() -> None:
     # jq and SQLite hold 64 bits at most).
     assert compact["notes"][0]["metadata"]["big"] == "123456789012345678901234567890"
     assert json.loads(to_json(document, pretty=True)) == compact
-    assert to_json(document, pretty=True).startswith(b'{\n  "source": {\n    "path": null')
+    assert to_json(document, pretty=True).startswith(b'{\n  "schema_version": "2",\n  "source"')
 
 
 def test_to_json_cleans_a_document_built_by_hand() -> None:

@@ -51,7 +51,7 @@ def test_published_date_places_the_week(note_file: Path) -> None:
 
 def test_pretty_output_is_indented(note_file: Path) -> None:
     out = run(str(note_file), "--pretty")[1]
-    assert out.startswith('{\n  "source"')
+    assert out.startswith('{\n  "schema_version"')
 
 
 def test_several_files_print_json_lines(note_file: Path, tmp_path: Path) -> None:
@@ -352,16 +352,16 @@ def test_an_internal_error_is_one_line_and_the_batch_goes_on(
 ) -> None:
     from weeknote_parser.parser import Parser
 
-    real = Parser.parse_input
+    real = Parser.parse_source
     calls = []
 
     def flaky(self: Parser, source: Any) -> Any:
-        calls.append(source.path)
+        calls.append(source.location.path)
         if len(calls) == 1:
             raise RuntimeError("boom")
         return real(self, source)
 
-    monkeypatch.setattr(Parser, "parse_input", flaky)
+    monkeypatch.setattr(Parser, "parse_source", flaky)
     code, out, err = run(str(note_file), str(note_file))
     assert code == EXIT_INTERNAL
     assert err == f"Error: {note_file}: internal error (RuntimeError: boom); please report it\n"

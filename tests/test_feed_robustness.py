@@ -85,7 +85,7 @@ def test_a_feed_in_its_declared_encoding_is_read_once() -> None:
     data = declaring("koi8-r").encode("koi8-r")
     source = read_input(data, name="f.xml", path="f.xml")
     document = Parser().parse_input(source)
-    assert (source.encoding, document.chrome, document.notes[0].title) == (
+    assert (source.location.encoding, document.chrome, document.notes[0].title) == (
         "koi8-r", ["Журнал"], "Неделя 5",
     )  # fmt: skip
 
@@ -136,8 +136,9 @@ def test_an_unusable_published_date_gives_way_to_the_updated_one() -> None:
 
 def test_the_last_day_of_the_calendar_is_kept_by_the_reader() -> None:
     source = read_feed(atom(("updated", "9999-12-31T00:00:00Z")))
-    assert source.warnings == []
-    assert [e.date for m in source.meta.values() for e in m.evidence] == [
+    assert source.warnings == ()
+    facts = [line.facts for line in source.lines if line.facts is not None]
+    assert [e.date for m in facts for e in m.evidence] == [
         dt.date(2024, 5, 3),
         dt.date(9999, 12, 31),
     ]

@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from weeknote_parser import Document, InputError, ListBlock, ParseOptions, Parser, YearSource
+from weeknote_parser import (
+    Document,
+    InputError,
+    ParseOptions,
+    Parser,
+    YearSource,
+    flatten_lists,
+)
 from weeknote_parser.readers import detect_format, read_input, sniff
 
 from .conftest import TODAY, outline
@@ -29,9 +36,7 @@ def lists_of(document: Document) -> list[tuple[str, str | None, list[str]]]:
     return [
         (b.style, b.lead_in, [i.text for i in b.items])
         for n in document.notes
-        for s in n.sections
-        for b in s.blocks
-        if isinstance(b, ListBlock)
+        for b in flatten_lists(n)
     ]
 
 
@@ -332,7 +337,7 @@ def test_html_charset_declaration_is_honoured() -> None:
         "<body><article><h1>Caf\xe9</h1><p>x</p></article></body></html>"
     )
     source = read_input(page.encode("latin-1"), name="p.html", path="p.html")
-    assert source.encoding == "iso8859-1"
+    assert source.location.encoding == "iso8859-1"
     assert Parser().parse_input(source).notes[0].title == "Café"
 
 
@@ -397,9 +402,8 @@ def test_cr_line_endings_and_utf16() -> None:
     data = "Weeknote 3.2021\r\rHello.\r".encode("utf-16")
     source = read_input(data, name="w.txt", path="w.txt")
     document = Parser().parse_input(source)
-    assert (source.encoding, document.notes[0].week and document.notes[0].week.iso_week) == (
-        "utf-16", 3,
-    )  # fmt: skip
+    week = document.notes[0].week
+    assert (source.location.encoding, week and week.iso_week) == ("utf-16", 3)
 
 
 def test_encoding_option_decodes_other_encodings() -> None:
@@ -408,7 +412,7 @@ def test_encoding_option_decodes_other_encodings() -> None:
         read_input(data, name="w.txt", path="w.txt")
     source = read_input(data, name="w.txt", path="w.txt", encoding="latin-1")
     paragraph = Parser().parse_input(source).notes[0].sections[0].blocks[0]
-    assert (source.encoding, getattr(paragraph, "text", None)) == ("iso8859-1", "Café.")
+    assert (source.location.encoding, getattr(paragraph, "text", None)) == ("iso8859-1", "Café.")
 
 
 def test_reading_text_does_not_import_the_heavy_parsers(tmp_path: Path) -> None:

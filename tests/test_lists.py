@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from weeknote_parser import ListBlock
+from weeknote_parser import ListBlock, flatten_lists
 
 from .conftest import parse_text
 
 
 def lists_of(text: str) -> list[ListBlock]:
     doc = parse_text(text)
-    return [b for n in doc.notes for s in n.sections for b in s.blocks if isinstance(b, ListBlock)]
+    return [block for note in doc.notes for block in flatten_lists(note)]
 
 
 @pytest.mark.parametrize("bullet", ["•", "-", "*", "–", "+", "▪"])
@@ -65,6 +65,33 @@ def test_nested_list_is_its_own_list_with_the_parent_item_as_lead_in() -> None:
     ]
 
 
+def test_nested_list_sits_under_its_list_with_depth_and_parent_item() -> None:
+    text = "Weeknote 3.2020\n\n- first\n- second\n  - under second\n    - deeper\n- third\n"
+    (top,) = [b for b in parse_text(text).notes[0].sections[0].blocks if isinstance(b, ListBlock)]
+    assert [(top.depth, top.parent), [i.text for i in top.items]] == [
+        (1, None), ["first", "second", "third"],
+    ]  # fmt: skip
+    (child,) = top.children
+    assert (child.depth, child.parent, [i.text for i in child.items]) == (2, 1, ["under second"])
+    assert [(c.depth, c.parent, c.lead_in) for c in child.children] == [(3, 0, "under second")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- [ ] write the plan\n- [x] send it\n- [X] file it\n- plain", [False, True, True, None]),
+        ("* [ ] one\n* [x] two", [False, True]),
+        ("1. [x] numbered\n2. [ ] task", [True, False]),
+    ],
+)
+def test_task_items_have_their_state_and_lose_their_box(
+    text: str, expected: list[bool | None]
+) -> None:
+    (found,) = lists_of(f"Weeknote 3.2020\n\n{text}\n")
+    assert [item.checked for item in found.items] == expected
+    assert not any(item.text.startswith("[") for item in found.items)
+
+
 def test_switching_from_bullets_to_numbers_starts_a_new_list() -> None:
     found = lists_of("Weeknote 3.2020\n\n- a\n- b\n1. c\n2. d\n")
     assert [(b.style, len(b.items)) for b in found] == [("bullet", 2), ("numbered", 2)]
@@ -80,12 +107,6 @@ def test_lists_nested_deeper_than_the_bound_keep_every_item() -> None:
     depth = MAX_DEPTH * 30
     text = "".join(" " * level + f"- item {level}\n" for level in range(depth))
     document = parse_text(text)
-    items = [
-        item.text
-        for section in document.notes[0].sections
-        for block in section.blocks
-        if block.type == "list"
-        for item in block.items
-    ]
+    items = [item.text for block in flatten_lists(document.notes[0]) for item in block.items]
     assert len(items) == depth
     assert items[-1].startswith(f"item {depth - 1}")

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from weeknote_parser import parse
+from weeknote_parser import flatten_lists, parse
 from weeknote_parser.readers.markdown import MAX_NESTING
 
 
 def _items(text: str) -> list[str]:
     document = parse(text, format="markdown")
-    return [
-        item.text
-        for section in document.notes[0].sections
-        for block in section.blocks
-        if block.type == "list"
-        for item in block.items
-    ]
+    return [item.text for block in flatten_lists(document.notes[0]) for item in block.items]
 
 
 def test_lists_nested_twenty_deep_are_read() -> None:
@@ -37,12 +31,10 @@ def test_beyond_the_bound_lines_are_kept_with_a_warning() -> None:
     depth = MAX_NESTING  # twice the number of list levels that are read
     text = "# Weeknote\n\n" + "".join("  " * i + f"- point {i}\n" for i in range(depth))
     document = parse(text, format="markdown")
-    words = ""
+    words = " ".join(
+        item.text for block in flatten_lists(document.notes[0]) for item in block.items
+    )
     for section in document.notes[0].sections:
-        for block in section.blocks:
-            if block.type == "list":
-                words += " ".join(item.text for item in block.items) + " "
-            else:
-                words += block.text + " "
+        words += " ".join(block.text for block in section.blocks if block.type == "paragraph")
     assert all(f"point {i}" in words for i in range(depth))
     assert [w.code for w in document.warnings] == ["content-truncated"]

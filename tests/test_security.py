@@ -61,7 +61,7 @@ def test_an_open_with_package_code_on_the_stack_is_refused(tmp_path: Path) -> No
         parse_running(secret.read_text)
     violation = only_violation()
     assert (violation.event, violation.target) == ("open", repr(str(secret)))
-    assert violation.caller.startswith("weeknote_parser.parser.Parser._parse_input")
+    assert violation.caller.startswith("weeknote_parser.parser.Parser._parse_source")
 
 
 def connect(address: tuple[str, int]) -> None:
@@ -85,7 +85,7 @@ def test_network_use_is_refused(action: Callable[[], object], event: str) -> Non
         parse_running(action)
     violation = only_violation()
     assert violation.event == event
-    assert violation.caller.startswith("weeknote_parser.parser.Parser._parse_input")
+    assert violation.caller.startswith("weeknote_parser.parser.Parser._parse_source")
 
 
 def test_network_use_is_refused_outside_the_package_too() -> None:
@@ -154,7 +154,7 @@ def test_the_fixture_fails_a_test_whose_code_swallowed_the_refusal(
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*weeknote_parser reached outside its input in this test*"])
-    result.stdout.fnmatch_lines(["*socket.* of *127.0.0.1*Parser._parse_input*"])
+    result.stdout.fnmatch_lines(["*socket.* of *127.0.0.1*Parser._parse_source*"])
 
 
 # -- feed content that names a location is only text --------------------------------------------

@@ -26,6 +26,7 @@ from .models import (
     Week,
     WeekKind,
     YearSource,
+    flatten_lists,
 )
 from .options import ParseOptions
 from .parser import Parser
@@ -56,6 +57,7 @@ __all__ = [
     "WeeknoteError",
     "YearSource",
     "__version__",
+    "flatten_lists",
     "parse",
     "parse_file",
     "to_json",

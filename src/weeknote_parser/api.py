@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from .errors import OptionsError
-from .inputs import FORMATS, Format
+from .inputs import Format
 from .models import Document
 from .options import ParseOptions
 from .parser import Parser
-from .readers import MAX_BYTES, add_location, clean_text, read_path, read_text_as, sniff
+from .readers import MAX_BYTES, clean_text, display_name, read_bytes, read_source
 
 
 def _options(
@@ -34,6 +34,18 @@ def _options(
     return built
 
 
+def _parser(
+    parser: Parser | None, options: ParseOptions | None, year: int | None, published: dt.date | None
+) -> Parser:
+    """The parser to use: a configured one (its rules and plugins; the shortcuts merged into
+    its options), else a default parser with ``options``."""
+    if parser is None:
+        return Parser(_options(options, year, published))
+    if year is None and published is None:
+        return parser
+    return parser.with_options(_options(parser.options, year, published))
+
+
 def parse(
     text: str,
     *,
@@ -41,26 +53,25 @@ def parse(
     published: dt.date | None = None,
     format: Format | None = "text",
     source_url: str | None = None,
+    path: str | None = None,
     options: ParseOptions | None = None,
+    parser: Parser | None = None,
 ) -> Document:
     """Parse the text of a weeknote document.
 
-    ``format`` is 'text', 'markdown', 'html' or 'feed' (None: detect it from the text).
-    ``year`` is the year to assume for week designations that name none; ``published`` is the
-    publication date; ``source_url`` is where the text came from (a date or week in its path
-    is evidence for the week). ``options`` carries every other setting.
+    ``format`` is 'text', 'markdown', 'html' or 'feed' (None: from ``path``'s extension,
+    else detected from the text). ``year`` is the year to assume for week designations that
+    name none; ``published`` is the publication date; ``source_url`` and ``path`` say where
+    the text came from (a date or week in them is evidence for the week). ``options`` carries
+    every other setting; ``parser`` is a configured :class:`Parser` (rules, plugins) to use
+    instead, its options then being the ones in force.
 
     Characters that are not text (lone surrogates, NUL) become U+FFFD, with an
     ``invalid-characters`` warning, so the document can always be written as JSON.
     """
-    chosen: Format = format if format is not None else sniff(text)
-    if chosen not in FORMATS:
-        raise OptionsError(
-            f"format: unknown format {chosen!r}; valid formats: {', '.join(FORMATS)}"
-        )
-    source = read_text_as(text, chosen)
-    add_location(source, path=None, url=source_url)
-    return Parser(_options(options, year, published)).parse_input(source)
+    chosen = _parser(parser, options, year, published)
+    source = read_source(text, chosen.options, path=path, url=source_url, format=format)
+    return chosen.parse_source(source)
 
 
 def parse_file(
@@ -73,15 +84,21 @@ def parse_file(
     source_url: str | None = None,
     options: ParseOptions | None = None,
     max_bytes: int = MAX_BYTES,
+    parser: Parser | None = None,
 ) -> Document:
     """Read and parse a file; its format comes from its extension, else from its content.
 
     Raises :class:`~weeknote_parser.InputError` if it can't be read or decoded, is a device,
     or is larger than ``max_bytes`` (64 MiB unless given).
     """
-    parser = Parser(_options(options, year, published))
-    source = read_path(path, format=format, encoding=encoding, url=source_url, max_bytes=max_bytes)
-    return parser.parse_input(source)
+    chosen = _parser(parser, options, year, published)
+    name = display_name(path)
+    data = read_bytes(path, max_bytes=max_bytes, name=name)
+    source = read_source(
+        data, chosen.options, name=name, path=os.fsdecode(path), url=source_url,
+        format=format, encoding=encoding,
+    )  # fmt: skip
+    return chosen.parse_source(source)
 
 
 def to_json(document: Document, *, pretty: bool = False) -> bytes:

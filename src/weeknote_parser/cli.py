@@ -19,7 +19,7 @@ import click
 
 from .api import to_json
 from .errors import InputError, OptionsError, WeeknoteError
-from .inputs import Format, Input
+from .inputs import Format, Source
 from .options import (
     ENVIRONMENT_TODAY,
     FIRST_DATE,
@@ -31,7 +31,7 @@ from .options import (
     today_from_environment,
 )
 from .parser import Parser
-from .readers import display_name, read_input, read_limited, read_path
+from .readers import display_name, read_bytes, read_limited, read_source
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
@@ -178,12 +178,13 @@ def build_options(
 def _read(
     name: str,
     stdin: BinaryIO | None,
+    options: ParseOptions,
     *,
     format_: Format | None,
     encoding: str | None,
     url: str | None,
     max_bytes: int,
-) -> Input:
+) -> Source:
     """Read one input: a file, or standard input for '-' (its format sniffed)."""
     if name == "-":
         if stdin is None:
@@ -192,12 +193,15 @@ def _read(
             data = read_limited(stdin, name=STDIN_NAME, max_bytes=max_bytes)
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}", path=STDIN_NAME) from None
-        source = read_input(
-            data, name=STDIN_NAME, path=None, format=format_, encoding=encoding, url=url
+        source = read_source(
+            data, options, name=STDIN_NAME, format=format_, encoding=encoding, url=url
         )
-        source.path = "-"
-        return source
-    return read_path(name, format=format_, encoding=encoding, url=url, max_bytes=max_bytes)
+        return source.located(path="-")
+    shown = display_name(name)
+    return read_source(
+        read_bytes(name, max_bytes=max_bytes, name=shown), options, name=shown,
+        path=os.fsdecode(name), format=format_, encoding=encoding, url=url,
+    )  # fmt: skip
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -355,9 +359,10 @@ def command(
     for name in files:
         try:
             source = _read(
-                name, stdin, format_=format_, encoding=encoding, url=url, max_bytes=max_bytes
-            )
-            payload = to_json(parser.parse_input(source), pretty=pretty) + b"\n"
+                name, stdin, parser.options, format_=format_, encoding=encoding, url=url,
+                max_bytes=max_bytes,
+            )  # fmt: skip
+            payload = to_json(parser.parse_source(source), pretty=pretty) + b"\n"
         except WeeknoteError as error:
             failures += 1
             click.echo(f"Error: {error}", err=True)

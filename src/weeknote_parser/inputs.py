@@ -1,91 +1,133 @@
-"""What a reader hands the parser: lines with their facts, and what the format itself says."""
+"""The source stream: what every reader hands the parser, whatever the format.
+
+A :class:`Source` is frozen: a tuple of typed source lines (each with its origin in the
+original input and the role its format gives it), the facts the format knows about each
+note (carried by the line that opens it), and where the document came from.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from .lines import Hint, Line, analyse, make_line
+from .lines import Line, LinkRef, Role, analyse, make_line
 from .weeks import Evidence, WeekMatch
 
 Format = Literal["text", "markdown", "html", "feed"]
 FORMATS: tuple[Format, ...] = ("text", "markdown", "html", "feed")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class NoteMeta:
     """What a format says about one note beyond its text: front matter, a page's or a feed
-    entry's date and tags."""
+    entry's date, author, URL and tags. ``evidence`` is ranked, most telling first."""
 
     designation: WeekMatch | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[Evidence, ...] = ()
+    author: str | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
     summary_only: bool = False
 
 
-@dataclass(slots=True)
-class Input:
-    """A document as lines, ready for the recognisers, whatever format it was read from.
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a document came from, and the date or week its path or URL names."""
 
-    ``origins[i]`` is the 0-based line of the original input that line ``i`` came from (None:
-    the same line). ``meta`` is keyed by the line that opens a note. ``evidence`` and
-    ``designation`` come from the file name or URL and apply to a document of one note.
-    """
-
-    lines: list[Line]
-    format: Format = "text"
-    encoding: str | None = None
     path: str | None = None
     url: str | None = None
-    origins: list[int] | None = None
-    meta: dict[int, NoteMeta] = field(default_factory=dict)
-    evidence: list[Evidence] = field(default_factory=list)
+    format: Format = "text"
+    encoding: str | None = None
     designation: WeekMatch | None = None
-    warnings: list[ReaderWarning] = field(default_factory=list)
-
-    def warn(self, code: str, message: str, line: int | None = None) -> None:
-        """Record a reader's warning; ``line`` is one of this Input's lines, if any."""
-        self.warnings.append(ReaderWarning(code, message, line))
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ReaderWarning:
-    """Something a reader noticed (content it could not keep, a value it refused)."""
+    """Something a reader noticed (content it could not keep, a value it refused);
+    ``line`` is a 0-based line of the original input."""
 
     code: str
     message: str
     line: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document as typed source lines, ready for the recognisers."""
+
+    lines: tuple[Line, ...]
+    location: Location = Location()
+    warnings: tuple[ReaderWarning, ...] = ()
+
+    @property
+    def format(self) -> Format:
+        return self.location.format
+
+    def located(self, **where: Any) -> Source:
+        """This source with its location changed."""
+        return replace(self, location=replace(self.location, **where))
+
+
 @dataclass(slots=True)
-class LineBuilder:
-    """Lines being built by a reader, with the original line each came from."""
+class SourceBuilder:
+    """Lines being built by a reader, each with the original line it came from."""
 
     lines: list[Line] = field(default_factory=list)
-    origins: list[int] = field(default_factory=list)
+    warnings: list[ReaderWarning] = field(default_factory=list)
+    notes: dict[int, NoteMeta] = field(default_factory=dict)
 
     def add(
-        self, text: str, origin: int, hint: Hint | None = None, urls: tuple[str, ...] = ()
+        self,
+        text: str,
+        origin: int,
+        role: Role | None = None,
+        urls: tuple[str, ...] = (),
+        *,
+        links: tuple[LinkRef, ...] = (),
+        markers: bool = True,
+        **facts: Any,
     ) -> None:
-        """Add a line of text as it is (list markers and indents kept)."""
-        self.lines.append(make_line(text, hint, urls))
-        self.origins.append(origin)
+        """Add a line of text as it is (indents kept); ``urls`` are link targets with no
+        text, ``links`` links with their text."""
+        refs = links + tuple(LinkRef(url) for url in urls)
+        self.lines.append(make_line(text, role, refs, origin=origin, markers=markers, **facts))
 
     def add_folded(
-        self, text: str, origin: int, hint: Hint | None = None, urls: tuple[str, ...] = ()
+        self, text: str, origin: int, role: Role | None = None, urls: tuple[str, ...] = ()
     ) -> None:
         """Add a line with its white space folded; nothing if it is empty."""
         text = " ".join(text.split())
         if text:
-            self.add(text, origin, hint, urls)
+            self.add(text, origin, role, urls)
 
     def gap(self, origin: int) -> None:
         """End the block being built: a blank line, unless there is one already."""
         if self.lines and self.lines[-1].stripped:
             self.add("", origin)
 
+    def note(self, meta: NoteMeta, line: int | None = None) -> None:
+        """Record the facts about the note that ``line`` opens (default: the next line
+        added); they travel on that line."""
+        self.notes[len(self.lines) if line is None else line] = meta
 
-def text_input(text: str, **fields: Any) -> Input:
-    """Plain text as an Input."""
-    return Input(analyse(text), **fields)
+    def warn(self, code: str, message: str, line: int | None = None) -> None:
+        """Record a warning about ``line`` of the original input."""
+        self.warnings.append(ReaderWarning(code, message, line))
+
+    def build(self, format: Format) -> Source:
+        """The frozen Source; each note's facts on the line that opens it (the first line
+        with text at or after the line they were recorded for)."""
+        lines = self.lines
+        for index, meta in sorted(self.notes.items()):
+            at = next((i for i in range(index, len(lines)) if lines[i].stripped), None)
+            if at is not None and lines[at].facts is None:
+                lines[at] = lines[at]._replace(facts=meta)
+        return Source(tuple(lines), Location(format=format), tuple(self.warnings))
+
+
+def text_source(text: str) -> Source:
+    """Plain text as a Source: no roles, each line's origin its own index."""
+    return Source(tuple(analyse(text)))

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import regex
+
+if TYPE_CHECKING:
+    from .inputs import NoteMeta
 
 # A list marker at the start of a line: a bullet character, or a number with '.' or ')'.
 _MARKER = regex.compile(
@@ -26,22 +29,48 @@ class Marker:
     content_start: int
 
 
-# What a reader of a structured format knows about a line: 'title' (a post's title), 'heading'
-# (a Markdown or HTML heading), 'chrome' (site furniture) or 'text' (quoted or code text that
-# is never structure). Plain text has no hints.
-Hint = Literal["title", "heading", "chrome", "text"]
+# The role a structured format gives a line: 'title' (a post's title), 'heading' (a Markdown
+# or HTML heading, with its level), 'list_item' (with its depth, number and task state),
+# 'footnote' (a footnote's body, with its number), 'quote' and 'code' (text that is never
+# structure), 'chrome' (site furniture). Plain text gives none: its lines are read by the
+# heuristic recognisers, and so are a structured format's lines that have no role.
+Role = Literal["title", "heading", "list_item", "footnote", "quote", "code", "chrome"]
+ROLES: tuple[Role, ...] = (
+    "title", "heading", "list_item", "footnote", "quote", "code", "chrome",
+)  # fmt: skip
+# The roles whose text is read as it is, never as structure.
+VERBATIM: frozenset[Role | None] = frozenset({"quote", "code"})
+# Lines that may open a note: those with no role, and headings ('## Week 12' in a Markdown
+# file of many notes). A title always opens one.
+MAY_OPEN_NOTE: frozenset[Role | None] = frozenset({None, "heading"})
+Hint = Role  # the name this type had before roles carried levels and numbers
+
+
+class LinkRef(NamedTuple):
+    """A link a format gives for a line: its target and, where it has one, its text."""
+
+    url: str
+    text: str | None = None
 
 
 class Line(NamedTuple):
-    """One normalised input line and the facts about it computed once."""
+    """One source line: its normalised text, the facts about it computed once, where it
+    came from in the original input, and the role its format gives it."""
 
     text: str
     stripped: str
     indent: int
     marker: Marker | None
     has_digit: bool
-    hint: Hint | None = None
-    urls: tuple[str, ...] = ()  # link targets a structured format gives for this line
+    role: Role | None = None
+    origin: int = -1  # 0-based line of the original input; -1: the same as its index
+    level: int = 0  # a heading's level, a list item's depth (1 = outermost)
+    ordered: bool = False  # a list item of a numbered list
+    number: int | None = None  # a numbered item's or a footnote's number
+    checked: bool | None = None  # a task item's state: True done, False open
+    opens_list: bool = False  # a list item that begins a list (the one before it ends one)
+    links: tuple[LinkRef, ...] = ()  # links the format gives for this line
+    facts: NoteMeta | None = None  # what the format says of the note this line opens
 
     @property
     def content(self) -> str:
@@ -49,6 +78,11 @@ class Line(NamedTuple):
         if self.marker is None:
             return self.stripped
         return self.text[self.marker.content_start :].strip()
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """The targets of the links the format gives for this line."""
+        return tuple(link.url for link in self.links)
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,32 +105,65 @@ def find_marker(text: str) -> Marker | None:
     return Marker("numbered", digits, int(digits), match.end())
 
 
-def make_line(raw: str, hint: Hint | None = None, urls: tuple[str, ...] = ()) -> Line:
-    """One line's facts, for readers that build lines one at a time."""
+def make_line(
+    raw: str,
+    role: Role | None = None,
+    links: tuple[LinkRef, ...] = (),
+    *,
+    origin: int = -1,
+    markers: bool = True,
+    **facts: object,
+) -> Line:
+    """One line's facts, for readers that build lines one at a time. ``markers=False``: the
+    format says the line is not a list item (a Markdown paragraph's '2) ' line)."""
     raw = raw.rstrip().expandtabs(4)
     stripped = raw.lstrip()
     if not stripped:
-        return Line(raw, "", 0, None, False, hint, urls)
+        return Line(raw, "", 0, None, False, role, origin, links=links)
     marker = None
-    if stripped[0] in _MARKER_FIRST and hint not in ("title", "heading", "text"):
+    if markers and role is None and stripped[0] in _MARKER_FIRST:
         marker = find_marker(raw)
     has_digit = _DIGIT.search(stripped) is not None
-    return Line(raw, stripped, len(raw) - len(stripped), marker, has_digit, hint, urls)
+    indent = len(raw) - len(stripped)
+    return Line(
+        raw,
+        stripped,
+        indent,
+        marker,
+        has_digit,
+        role,
+        origin,
+        links=links,
+        **facts,  # type: ignore[arg-type]
+    )
 
 
 def analyse(text: str) -> list[Line]:
-    """Normalise ``text`` into lines with their facts."""
+    """Normalise ``text`` into lines with their facts; each line's origin is its index."""
     lines: list[Line] = []
     append = lines.append
     digit = _DIGIT.search
-    for raw in split_lines(text):
+    for index, raw in enumerate(split_lines(text)):
         stripped = raw.lstrip()
         if not stripped:
-            append(Line(raw, "", 0, None, False))
+            append(Line(raw, "", 0, None, False, None, index))
             continue
         marker = find_marker(raw) if stripped[0] in _MARKER_FIRST else None
-        append(Line(raw, stripped, len(raw) - len(stripped), marker, digit(stripped) is not None))
+        indent = len(raw) - len(stripped)
+        append(Line(raw, stripped, indent, marker, digit(stripped) is not None, None, index))
     return lines
+
+
+_TASK = re.compile(r"^\[([ xX])\][ \t]+(?=\S)")
+
+
+def task_state(text: str) -> tuple[bool | None, str]:
+    """A task item's state and its text without the box: '[x] Ship it' -> (True, 'Ship it');
+    (None, text) when ``text`` is not a task."""
+    match = _TASK.match(text)
+    if match is None:
+        return None, text
+    return match.group(1) != " ", text[match.end() :]
 
 
 _DIGIT = re.compile(r"\d")

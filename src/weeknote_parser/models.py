@@ -132,9 +132,13 @@ class Week(_Model):
 
 
 class Link(_Model):
-    """A URL written in the note's text."""
+    """A URL written in the note's text, or a link's target."""
 
     url: str = Field(description="The URL as written, without trailing punctuation.")
+    text: str | None = Field(
+        default=None,
+        description="The link's text where the format gives one (Markdown, HTML); else null.",
+    )
     line: int = Field(description="0-based line of the input the URL is on.")
 
 
@@ -157,23 +161,37 @@ class Paragraph(_Model):
 class ListItem(_Model):
     """One item of a list."""
 
-    text: str = Field(description="The item's text without its bullet or number.")
+    text: str = Field(description="The item's text without its bullet, number or task box.")
+    checked: bool | None = Field(
+        default=None,
+        description="For a task item ('[ ]', '[x]'): true when done, false when open; else null.",
+    )
     span: Span
 
 
 class ListBlock(_Model):
-    """A bulleted or numbered list, with the line that introduces it."""
+    """A bulleted or numbered list, with the line that introduces it and its nested lists."""
 
     type: Literal["list"] = Field(default="list", description="Always 'list'.")
     style: Literal["bullet", "numbered"] = Field(description="'bullet' or 'numbered'.")
     lead_in: str | None = Field(
         default=None,
         description=(
-            "The line that introduces the list (usually ending in ':'), or the parent item of "
-            "a nested list; null when there is none."
+            "The line that introduces the list (usually ending in ':'), or, for a nested "
+            "list, the text of the item it belongs to; null when there is none."
         ),
     )
+    depth: int = Field(default=1, ge=1, description="1 for a list of its own; 2 and more nested.")
+    parent: int | None = Field(
+        default=None,
+        description="For a nested list: the index, in the enclosing list, of its item.",
+    )
     items: list[ListItem] = Field(description="The items, in order.")
+    children: list[ListBlock] = Field(
+        default_factory=list,
+        description="The lists nested in this list's items, in reading order ('parent' names "
+        "the item); see flatten_lists() for every list of a note in one sequence.",
+    )
     span: Span
 
 
@@ -212,6 +230,14 @@ class Note(_Model):
             "The note's publication date, when its dateline, front matter, page or feed "
             "entry gives it."
         ),
+    )
+    author: str | None = Field(
+        default=None,
+        description="The author, where front matter, the page or the feed entry names one.",
+    )
+    url: str | None = Field(
+        default=None,
+        description="The note's own address, where the page or the feed entry gives one.",
     )
     tags: list[str] = Field(
         default_factory=list, description="Tags and categories from front matter or a feed."
@@ -252,9 +278,16 @@ class ParseWarning(_Model):
     )
 
 
+SCHEMA_VERSION: Literal["2"] = "2"
+
+
 class Document(_Model):
     """A parsed input: the notes it holds and the site furniture around them."""
 
+    schema_version: Literal["2"] = Field(
+        default=SCHEMA_VERSION,
+        description="The version of this output's schema; it changes when fields change.",
+    )
     source: Source = Field(description="Where the document came from.")
     notes: list[Note] = Field(description="The notes, in reading order.")
     chrome: list[str] = Field(
@@ -264,3 +297,21 @@ class Document(_Model):
     warnings: list[ParseWarning] = Field(
         default_factory=list, description="Warnings, in line order."
     )
+
+
+def flatten_lists(container: Note | Section | ListBlock) -> list[ListBlock]:
+    """Every list in a note, a section or a list, nested ones included, in reading order
+    (each list before the lists nested in it)."""
+    if isinstance(container, ListBlock):
+        found = [container]
+        for child in container.children:
+            found.extend(flatten_lists(child))
+        return found
+    sections = container.sections if isinstance(container, Note) else [container]
+    return [
+        each
+        for section in sections
+        for block in section.blocks
+        if isinstance(block, ListBlock)
+        for each in flatten_lists(block)
+    ]

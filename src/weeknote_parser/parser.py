@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from .errors import OptionsError
-from .inputs import Input, text_input
+from .inputs import Format, Source, text_source
 from .kinds import KindTable
 from .models import Document
 from .options import ParseOptions
@@ -35,6 +35,10 @@ class Parser:
         self.kinds = KindTable(self.options.vocabulary)
         if self.options.disable:
             self.disable(self.options.disable)
+
+    def with_options(self, options: ParseOptions) -> Parser:
+        """A parser with the same rules (copies of the registries) and other options."""
+        return Parser(options, rules=self.rules.copy(), inline=self.inline.copy())
 
     # -- the recogniser registries, by name --------------------------------------------
     def names(self) -> list[str]:
@@ -85,16 +89,30 @@ class Parser:
             first_candidate_year=self.options.first_candidate_year,
         )
 
-    def parse(self, text: str, *, path: str | None = None) -> Document:
-        """Parse one document's plain text."""
-        return self.parse_input(text_input(text, path=path))
+    def parse(self, text: str, *, path: str | None = None, url: str | None = None) -> Document:
+        """Parse one document's plain text; a date or week in ``path`` or ``url`` is
+        evidence for its week, as it is for :func:`~weeknote_parser.parse_file`."""
+        from .readers import locate
 
-    def parse_input(self, source: Input) -> Document:
-        """Parse a document a reader has turned into lines (any format)."""
+        return self.parse_source(locate(text_source(text), path=path, url=url))
+
+    def parse_text(
+        self, text: str, *, format: Format | None = None, path: str | None = None,
+        url: str | None = None,
+    ) -> Document:  # fmt: skip
+        """Parse a document's text in any format (None: from ``path``, else detected)."""
+        from .readers import read_source
+
+        return self.parse_source(read_source(text, self.options, path=path, url=url, format=format))
+
+    def parse_source(self, source: Source) -> Document:
+        """Parse a document a reader has turned into a Source (any format)."""
         with _cycle_collection_paused():
-            return self._parse_input(source)
+            return self._parse_source(source)
 
-    def _parse_input(self, source: Input) -> Document:
+    parse_input = parse_source  # the name this method had before Source
+
+    def _parse_source(self, source: Source) -> Document:
         state = ParseState(
             source, rules=self.rules, inline=self.inline, context=self.context(), kinds=self.kinds
         )
@@ -113,22 +131,23 @@ class Parser:
             if state.cursor <= line:
                 state.cursor = line + 1
         weeks = state.place_weeks()
+        where = source.location
         data: dict[str, Any] = {
             "source": {
-                "path": source.path,
-                "url": source.url,
-                "format": source.format,
-                "encoding": source.encoding,
+                "path": where.path,
+                "url": where.url,
+                "format": where.format,
+                "encoding": where.encoding,
             },
-            "notes": [note.build(week) for note, week in zip(state.notes, weeks, strict=True)],
+            "notes": [
+                state.build_note(note, week) for note, week in zip(state.notes, weeks, strict=True)
+            ],
             "chrome": [text for _, text in state.chrome],
             "warnings": [
                 {"code": w.code, "message": w.message, "line": w.line}
                 for w in sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line)
             ],
         }
-        if source.origins is not None:
-            _to_source_lines(data, source.origins)
         return Document.model_validate(data)
 
 
@@ -147,27 +166,3 @@ def _cycle_collection_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _to_source_lines(data: Any, origins: list[int]) -> None:
-    """Turn line numbers of the reader's lines into lines of the original input, in place."""
-
-    def origin(line: int) -> int:
-        return origins[line] if 0 <= line < len(origins) else line
-
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key == "span" and isinstance(value, tuple):
-                start, end = value
-                first = origin(start)
-                data[key] = (
-                    (first, max(first + 1, origin(end - 1) + 1)) if end > start else (first, first)
-                )
-            elif key == "line" and isinstance(value, int):
-                data[key] = origin(value)
-            elif isinstance(value, (dict, list)):
-                _to_source_lines(value, origins)
-    elif isinstance(data, list):
-        for item in data:
-            if isinstance(item, (dict, list)):
-                _to_source_lines(item, origins)

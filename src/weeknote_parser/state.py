@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from .inputs import Input, NoteMeta
+from .inputs import NoteMeta, Source
 from .kinds import KindTable
 from .lines import Line
 from .models import ParseWarning, SectionKind, Week
@@ -34,6 +34,31 @@ InlineRule = Callable[["ParseState", str, int], None]
 Item = dict[str, Any]
 
 
+@dataclass(slots=True)
+class ListItemSpec:
+    """A list item as a recogniser found it: its text and lines, task state and sub-lists."""
+
+    text: str
+    start: int
+    end: int
+    checked: bool | None = None
+    children: list[ListSpec] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ListSpec:
+    """A list as a recogniser found it, with its nested lists under its items."""
+
+    style: Literal["bullet", "numbered"]
+    lead_in: str | None
+    start: int
+    items: list[ListItemSpec] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end if self.items else self.start + 1
+
+
 @dataclass
 class _SectionBuilder:
     heading: str | None
@@ -41,14 +66,6 @@ class _SectionBuilder:
     start: int
     end: int
     blocks: list[Item] = field(default_factory=list)
-
-    def build(self) -> Item:
-        return {
-            "heading": self.heading,
-            "kind": self.kind,
-            "blocks": self.blocks,
-            "span": (self.start, self.end),
-        }
 
 
 @dataclass
@@ -61,31 +78,22 @@ class _NoteBuilder:
     sections: list[_SectionBuilder] = field(default_factory=list)
     links: list[Item] = field(default_factory=list)
     footnotes: list[Item] = field(default_factory=list)
+    seen_links: set[tuple[str, int]] = field(default_factory=set)
     published: Evidence | None = None
     meta: NoteMeta | None = None
 
-    def build(self, week: Week | None) -> Item:
-        meta = self.meta or NoteMeta()
-        return {
-            "title": self.title,
-            "subtitle": self.subtitle,
-            "week": week,
-            "published": self.published.date if self.published else None,
-            "tags": meta.tags,
-            "metadata": meta.metadata,
-            "sections": [s.build() for s in self.sections],
-            "links": self.links,
-            "footnotes": self.footnotes,
-            "span": (self.start, self.end),
-        }
-
 
 class ParseState:
-    """Everything one parse knows. Made fresh for every document; never shared."""
+    """Everything one parse knows: the facts about each line, and what the recognisers
+    record. Made fresh for every document; never shared.
+
+    Recognisers work in the Source's line numbers; every span and warning line is recorded
+    in lines of the original input, when it is recorded.
+    """
 
     def __init__(
         self,
-        source: Input,
+        source: Source,
         *,
         rules: Registry[BlockRule],
         inline: Registry[InlineRule],
@@ -94,7 +102,7 @@ class ParseState:
     ) -> None:
         self.source = source
         self.lines = lines = source.lines
-        self._meta = dict(source.meta)
+        self._origins = [line.origin if line.origin >= 0 else i for i, line in enumerate(lines)]
         self.cursor = 0
         self.context = context
         self.kinds = kinds
@@ -104,7 +112,7 @@ class ParseState:
         self.chrome: list[tuple[int, str]] = []
         self.warnings: list[ParseWarning] = []
         for problem in source.warnings:
-            self.warn(problem.code, problem.message, problem.line)
+            self.report(problem.code, problem.message, problem.line)
         self._block_end: list[int] = _block_ends(lines)
         self._standalone: list[bool] = [
             bool(line.stripped)
@@ -115,6 +123,22 @@ class ParseState:
         self._first_match: dict[tuple[str, ...], int | None] = {}
         self.memo: dict[str, object] = {}
         self._designations: dict[int, list[WeekMatch]] = {}
+
+    # -- original lines -------------------------------------------------------------------
+    def origin(self, line: int) -> int:
+        """The line of the original input that ``line`` of the source came from."""
+        origins = self._origins
+        if 0 <= line < len(origins):
+            return origins[line]
+        return (origins[-1] + 1 + line - len(origins)) if origins else line
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source lines [start, end) as a span of original lines (never empty when they
+        are not)."""
+        first = self.origin(start)
+        if end <= start:
+            return (first, first)
+        return (first, max(first + 1, self.origin(end - 1) + 1))
 
     # -- line facts ---------------------------------------------------------------------
     def block_end(self, line: int) -> int:
@@ -175,25 +199,31 @@ class ParseState:
         return self.notes[-1] if self.notes else None
 
     def warn(self, code: str, message: str, line: int | None) -> None:
-        self.warnings.append(ParseWarning(code=code, message=message, line=line))
+        """Record a warning about source line ``line`` (None: the whole document)."""
+        self.report(code, message, None if line is None else self.origin(line))
+
+    def report(self, code: str, message: str, origin: int | None) -> None:
+        """Record a warning about line ``origin`` of the original input."""
+        self.warnings.append(ParseWarning(code=code, message=message, line=origin))
 
     def place_weeks(self) -> list[Week | None]:
         """Place every note's week, now that all notes are known (neighbours count)."""
         if self.notes:
             first = self.notes[0]
-            for line, meta in sorted(self._meta.items()):  # meta no note started at
-                if first.meta is None:
-                    self._apply_meta(first, meta, line)
-            self._meta.clear()
+            if first.meta is None:  # facts on a line that opened no note: the first note's
+                stray = next((line.facts for line in self.lines if line.facts), None)
+                if stray is not None:
+                    self._apply_meta(first, stray, first.start)
+            where = self.source.location
             if len(self.notes) == 1:  # the file name or URL speaks of the one note
-                if first.facts.designation is None and self.source.designation is not None:
-                    first.facts.designation = self.source.designation
-                    first.facts.line = first.start
-                first.facts.evidence.extend(self.source.evidence)
+                if first.facts.designation is None and where.designation is not None:
+                    first.facts.designation = where.designation
+                    first.facts.line = self.origin(first.start)
+                first.facts.evidence.extend(where.evidence)
         placer = Placer(self.context)
         weeks = placer.place_all([note.facts for note in self.notes])
         for problem in placer.problems:
-            self.warn(problem.code, problem.message, problem.line)
+            self.report(problem.code, problem.message, problem.line)
         return weeks
 
     def add_chrome(self, line: int) -> None:
@@ -211,10 +241,10 @@ class ParseState:
     ) -> None:
         """Open a new note at ``start``; ``designation`` is the week it names, if any."""
         line = designation_line if designation_line is not None else start
-        facts = NoteFacts(designation, line if designation else None)
+        facts = NoteFacts(designation, self.origin(line) if designation else None)
         note = _NoteBuilder(title, subtitle, facts, start, end)
         self.notes.append(note)
-        meta = self._meta.pop(start, None)
+        meta = self.lines[start].facts if start < len(self.lines) else None
         if meta is not None:
             self._apply_meta(note, meta, start)
         self._scan(start, end)
@@ -223,7 +253,7 @@ class ParseState:
         note.meta = meta
         if note.facts.designation is None and meta.designation is not None:
             note.facts.designation = meta.designation
-            note.facts.line = line
+            note.facts.line = self.origin(line)
         note.facts.evidence.extend(meta.evidence)
         dated = [item for item in meta.evidence if in_range(item.date)]
         if note.published is None and dated:
@@ -232,8 +262,9 @@ class ParseState:
             self.warn("summary-only", "the feed gives only a summary of this entry", line)
 
     def add_dateline(self, evidence: Evidence) -> None:
-        """Record the note's dateline: its publication date, and evidence for its week."""
-        note = self._open_note(evidence.line or 0)
+        """Record the note's dateline: its publication date, and evidence for its week.
+        ``evidence.line`` is a line of the original input."""
+        note = self._open_note(self.cursor)
         note.facts.evidence.insert(0, evidence)
         if note.published is None:
             note.published = evidence
@@ -246,25 +277,37 @@ class ParseState:
 
     def add_paragraph(self, text: str, start: int, end: int) -> None:
         """Record a paragraph read from lines [start, end)."""
-        self._add_block({"type": "paragraph", "text": text, "span": (start, end)}, start, end)
-
-    def add_list(
-        self,
-        style: Literal["bullet", "numbered"],
-        lead_in: str | None,
-        items: Iterable[tuple[str, int, int]],
-        start: int,
-        end: int,
-    ) -> None:
-        """Record a list read from lines [start, end); ``items`` are (text, start, end)."""
-        block = {
-            "type": "list",
-            "style": style,
-            "lead_in": lead_in,
-            "items": [{"text": text, "span": (a, b)} for text, a, b in items],
-            "span": (start, end),
-        }
+        block = {"type": "paragraph", "text": text, "span": self.span(start, end)}
         self._add_block(block, start, end)
+
+    def add_list(self, found: ListSpec) -> None:
+        """Record a list, with the lists nested in it."""
+        self._add_block(self._list_item(found, 1), found.start, found.end)
+
+    def _list_item(self, found: ListSpec, depth: int) -> Item:
+        children: list[Item] = []
+        items = []
+        for number, item in enumerate(found.items):
+            items.append(
+                {
+                    "text": item.text,
+                    "checked": item.checked,
+                    "span": self.span(item.start, item.end),
+                }
+            )
+            for child in item.children:
+                nested = self._list_item(child, depth + 1)
+                nested["parent"] = number
+                children.append(nested)
+        return {
+            "type": "list",
+            "style": found.style,
+            "lead_in": found.lead_in,
+            "depth": depth,
+            "items": items,
+            "children": children,
+            "span": self.span(found.start, found.end),
+        }
 
     def _add_block(self, block: Item, start: int, end: int) -> None:
         note = self._open_note(start)
@@ -279,18 +322,18 @@ class ParseState:
     def add_footnote(self, marker: str, text: str, start: int, end: int) -> None:
         """Record a footnote body read from lines [start, end)."""
         note = self._open_note(start)
-        note.footnotes.append({"marker": marker, "text": text, "span": (start, end)})
+        note.footnotes.append({"marker": marker, "text": text, "span": self.span(start, end)})
         note.end = max(note.end, end)
         if note.sections:
             note.sections[-1].end = max(note.sections[-1].end, end)
         self._scan(start, end)
 
-    def add_link(self, url: str, line: int) -> None:
+    def add_link(self, url: str, line: int, text: str | None = None) -> None:
+        """Record a URL on source line ``line`` (once, however many times that line gives it)."""
         note = self.note
-        if note is not None and not any(
-            link["url"] == url and link["line"] == line for link in note.links[-4:]
-        ):
-            note.links.append({"url": url, "line": line})
+        if note is not None and (url, line) not in note.seen_links:
+            note.seen_links.add((url, line))
+            note.links.append({"url": url, "text": text, "line": self.origin(line)})
 
     def _open_note(self, line: int) -> _NoteBuilder:
         if self.note is None:
@@ -305,8 +348,34 @@ class ParseState:
                 for rule in self._inline:
                     rule(self, text, index)
 
+    # -- the result ----------------------------------------------------------------------
+    def build_note(self, note: _NoteBuilder, week: Week | None) -> Item:
+        meta = note.meta or NoteMeta()
+        return {
+            "title": note.title,
+            "subtitle": note.subtitle,
+            "week": week,
+            "published": note.published.date if note.published else None,
+            "author": meta.author,
+            "url": meta.url,
+            "tags": list(meta.tags),
+            "metadata": dict(meta.metadata),
+            "sections": [
+                {
+                    "heading": section.heading,
+                    "kind": section.kind,
+                    "blocks": section.blocks,
+                    "span": self.span(section.start, section.end),
+                }
+                for section in note.sections
+            ],
+            "links": note.links,
+            "footnotes": note.footnotes,
+            "span": self.span(note.start, note.end),
+        }
 
-def _block_ends(lines: list[Line]) -> list[int]:
+
+def _block_ends(lines: Sequence[Line]) -> list[int]:
     ends = [0] * len(lines)
     end = len(lines)
     for index in range(len(lines) - 1, -1, -1):

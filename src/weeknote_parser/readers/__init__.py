@@ -1,4 +1,4 @@
-"""Input readers: bytes from a file or stdin become an Input the recognisers read, whatever
+"""Input readers: bytes from a file or stdin become a Source the recognisers read, whatever
 the format. Heavy parsers (markdown-it, lxml, feedparser, PyYAML) are imported only by the
 reader that needs them, when that format is read."""
 
@@ -8,11 +8,14 @@ import codecs
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError, OptionsError
-from ..inputs import FORMATS, Format, Input, text_input
+from ..inputs import FORMATS, Format, ReaderWarning, Source, text_source
+from ..options import ParseOptions
+from ..weeks import DateOrder
 from .paths import PathFacts, path_evidence, url_evidence
 
 # The most bytes read from one input unless the caller says otherwise: far more than any
@@ -267,24 +270,54 @@ def read_input(
     format: Format | None = None,
     encoding: str | None = None,
     url: str | None = None,
-) -> Input:
-    """Turn ``data`` into an Input: detect the format, decode, and read it."""
+    order: DateOrder = "dmy",
+) -> Source:
+    """Turn ``data`` into a Source: decode, detect the format, read it, and locate it."""
     if format is not None and format not in FORMATS:
         raise InputError(f"unknown format {format!r}; valid formats: {', '.join(FORMATS)}")
     guess: Format = format or detect_format(path, data[:4096].decode("utf-8", "replace"))
     text, used, note = decode_noting(data, name=name, encoding=encoding, format=guess)
     if format is None and path is None:
         guess = sniff(text)
-    source = read_text_as(text, guess, name=name)
-    source.encoding = used
+    source = read_text_as(text, guess, name=name, order=order)
     if note is not None:
-        source.warn("charset-mismatch", note)
-    add_location(source, path=path, url=url)
-    return source
+        source = _warned(source, "charset-mismatch", note)
+    return locate(source, path=path, url=url, encoding=used)
 
 
-def add_location(source: Input, *, path: str | None, url: str | None) -> None:
-    """Record where ``source`` came from, and the date or week its file name or URL gives.
+def read_source(
+    data: bytes | str,
+    options: ParseOptions,
+    *,
+    name: str = "<text>",
+    path: str | None = None,
+    url: str | None = None,
+    format: Format | None = None,
+    encoding: str | None = None,
+) -> Source:
+    """The one way a document becomes a Source, for the library and the command line alike:
+    decode (bytes), detect the format, read it with the options, and locate it. ``format``
+    None: from the path's extension, else sniffed."""
+    order = options.date_order or "dmy"
+    if isinstance(data, bytes):
+        return read_input(
+            data, name=name, path=path, format=format, encoding=encoding, url=url, order=order
+        )
+    chosen = format or detect_format(path, data[:4096])
+    if chosen not in FORMATS:
+        valid = ", ".join(FORMATS)
+        raise OptionsError(f"format: unknown format {chosen!r}; valid formats: {valid}")
+    return locate(read_text_as(data, chosen, name=name, order=order), path=path, url=url)
+
+
+def _warned(source: Source, code: str, message: str, line: int | None = None) -> Source:
+    return replace(source, warnings=(*source.warnings, ReaderWarning(code, message, line)))
+
+
+def locate(
+    source: Source, *, path: str | None, url: str | None, encoding: str | None = None
+) -> Source:
+    """``source`` with where it came from, and the date or week its file name or URL gives.
 
     A path or URL holding characters that are not text (a file name that is not valid UTF-8)
     is recorded with U+FFFD in their place; a URL that cannot be parsed gives no evidence. Both
@@ -292,53 +325,55 @@ def add_location(source: Input, *, path: str | None, url: str | None) -> None:
     if path is not None:
         path, bad = clean_text(path)
         if bad:
-            source.warn("invalid-characters", "the file name is not valid UTF-8; shown with U+FFFD")
-        source.path = path
+            message = "the file name is not valid UTF-8; shown with U+FFFD"
+            source = _warned(source, "invalid-characters", message)
     if url is not None:
         url, bad = clean_text(url)
         if bad:
-            source.warn(
-                "invalid-characters",
-                "the URL holds characters that are not text; shown with U+FFFD",
-            )
-    source.url = url
-    for found in (path_evidence(path) if path else None, _url_evidence(source, url)):
+            message = "the URL holds characters that are not text; shown with U+FFFD"
+            source = _warned(source, "invalid-characters", message)
+    designation = None
+    evidence = []
+    found_in_url, problem = _url_evidence(url)
+    if problem is not None:
+        source = _warned(source, "bad-url", problem)
+    for found in (path_evidence(path) if path else None, found_in_url):
         if found is not None:
-            if source.designation is None:
-                source.designation = found.designation
-            source.evidence.extend(found.evidence)
+            designation = designation or found.designation
+            evidence.extend(found.evidence)
+    return source.located(
+        path=path, url=url, encoding=encoding or source.location.encoding,
+        designation=designation, evidence=tuple(evidence),
+    )  # fmt: skip
 
 
-def _url_evidence(source: Input, url: str | None) -> PathFacts | None:
+def _url_evidence(url: str | None) -> tuple[PathFacts | None, str | None]:
     if not url:
-        return None
+        return None, None
     try:
-        return url_evidence(url)
+        return url_evidence(url), None
     except ValueError as error:  # urlsplit refuses it, e.g. 'http://[::1'
-        source.warn("bad-url", f"the URL cannot be parsed ({error}); it gives no evidence")
-        return None
+        return None, f"the URL cannot be parsed ({error}); it gives no evidence"
 
 
-def read_text_as(text: str, format: Format, *, name: str = "<text>") -> Input:
-    """Read ``text`` in the given format. Characters that are not text (lone surrogates, NUL)
-    become U+FFFD, with an ``invalid-characters`` warning; a blank text is read as no notes,
-    whatever the format."""
+def read_text_as(
+    text: str, format: Format, *, name: str = "<text>", order: DateOrder = "dmy"
+) -> Source:
+    """Read ``text`` in the given format (not yet located). Characters that are not text
+    (lone surrogates, NUL) become U+FFFD, with an ``invalid-characters`` warning; a blank
+    text is read as no notes, whatever the format."""
     cleaned, bad = clean_text(text)
     if not cleaned or cleaned.isspace():
-        source = text_input(cleaned)
-        source.format = format
+        source = text_source(cleaned).located(format=format)
     else:
-        source = _read_format(cleaned, format, name=name)
+        source = _read_format(cleaned, format, name=name, order=order)
     if bad:
-        line: int | None = _first_bad_line(text)
-        origins = source.origins
-        if origins is not None:
-            line = origins.index(line) if line in origins else None
         plural = "s that are" if bad > 1 else " that is"
-        source.warn(
+        source = _warned(
+            source,
             "invalid-characters",
             f"{bad} character{plural} not text (NUL or a lone surrogate) replaced with U+FFFD",
-            line,
+            _first_bad_line(text),
         )
     return source
 
@@ -350,11 +385,11 @@ def _first_bad_line(text: str) -> int:
     return len((text[:start] + "x").splitlines()) - 1
 
 
-def _read_format(text: str, format: Format, *, name: str) -> Input:
+def _read_format(text: str, format: Format, *, name: str, order: DateOrder) -> Source:
     if format == "markdown":
         from .markdown import read_markdown
 
-        return read_markdown(text, name=name)
+        return read_markdown(text, name=name, order=order)
     if format == "html":
         from .html import read_html
 
@@ -363,7 +398,7 @@ def _read_format(text: str, format: Format, *, name: str) -> Input:
         from .feed import read_feed
 
         return read_feed(text, name=name)
-    return text_input(text)
+    return text_source(text)
 
 
 def read_path(
@@ -373,11 +408,13 @@ def read_path(
     encoding: str | None = None,
     url: str | None = None,
     max_bytes: int = MAX_BYTES,
-) -> Input:
-    """Read a file (at most ``max_bytes``) into an Input. A file name that is not valid UTF-8
-    is shown with U+FFFD in messages and in ``source.path``."""
+    order: DateOrder = "dmy",
+) -> Source:
+    """Read a file (at most ``max_bytes``) into a Source. A file name that is not valid UTF-8
+    is shown with U+FFFD in messages and in the location's path."""
     name = display_name(path)
     data = read_bytes(path, max_bytes=max_bytes, name=name)
     return read_input(
-        data, name=name, path=os.fsdecode(path), format=format, encoding=encoding, url=url
-    )
+        data, name=name, path=os.fsdecode(path), format=format, encoding=encoding, url=url,
+        order=order,
+    )  # fmt: skip

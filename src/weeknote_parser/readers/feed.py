@@ -16,8 +16,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from ..inputs import Input, NoteMeta
-from ..lines import make_line
+from ..inputs import NoteMeta, Source, SourceBuilder
 from ..models import YearSource
 from ..weeks import Evidence
 
@@ -33,7 +32,7 @@ def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _entry_date(entry: Any, source: Input, line: int) -> tuple[dt.date | None, str | None]:
+def _entry_date(entry: Any, source: SourceBuilder, line: int) -> tuple[dt.date | None, str | None]:
     """The entry's date (published, else updated, else created) and the text it was read
     from; a date the calendar cannot hold is dropped with a warning on ``source``."""
     # dict.get: feedparser's own get() maps a missing 'published' to 'updated' with a warning.
@@ -86,19 +85,17 @@ def _parse(text: str, *, name: str) -> Any:
     return parsed
 
 
-def read_feed(text: str, *, name: str = "<feed>") -> Input:
+def read_feed(text: str, *, name: str = "<feed>") -> Source:
     """Read a feed into lines: a title line per entry, then the entry's content."""
     from .html import fragment_lines
 
     parsed = _parse(text, name=name)
-    source = Input(lines=[], format="feed", origins=[])
-    lines = source.lines
-    origins: list[int] = []
+    out = SourceBuilder()
     entry_lines = _entry_lines(text)
     feed_title = _one_line(parsed.feed.get("title", ""))
     if feed_title:
-        lines += [make_line(feed_title, "chrome"), make_line("")]
-        origins += [0, 0]
+        out.add(feed_title, 0, "chrome")
+        out.gap(0)
     for number, entry in enumerate(parsed.entries):
         contents = entry.get("content") or []
         body = contents[0].get("value", "") if contents else ""
@@ -106,23 +103,25 @@ def read_feed(text: str, *, name: str = "<feed>") -> Input:
         if summary_only:
             body = entry.get("summary", "") or ""
         title = _one_line(entry.get("title", ""))
-        start = len(lines)
         origin = entry_lines[number] if number < len(entry_lines) else 0
-        lines += [make_line(title or f"Entry {number + 1}", "title"), make_line("")]
-        origins += [origin, origin]
-        for line in fragment_lines(body):
-            lines.append(line)
-            origins.append(origin)
-        lines.append(make_line(""))
-        origins.append(origin)
-        day, raw = _entry_date(entry, source, start)
-        note = NoteMeta(summary_only=summary_only)
-        if day is not None:
-            note.evidence.append(Evidence(day, YearSource.NOTE_DATE, raw or day.isoformat()))
-        note.tags = [str(t.get("term")) for t in entry.get("tags", []) if t.get("term")]
-        note.metadata = {
-            key: str(dict.get(entry, key)) for key in _KEPT_KEYS if dict.get(entry, key)
-        }
-        source.meta[start] = note
-    source.origins = origins
-    return source
+        day, raw = _entry_date(entry, out, origin)
+        link, author = dict.get(entry, "link"), dict.get(entry, "author")
+        out.note(
+            NoteMeta(
+                evidence=(Evidence(day, YearSource.NOTE_DATE, raw or day.isoformat(), origin),)
+                if day is not None
+                else (),
+                author=_one_line(author) or None if author else None,
+                url=str(link) if link else None,
+                tags=tuple(str(t.get("term")) for t in entry.get("tags", []) if t.get("term")),
+                metadata={
+                    key: str(dict.get(entry, key)) for key in _KEPT_KEYS if dict.get(entry, key)
+                },
+                summary_only=summary_only,
+            )
+        )
+        out.add(title or f"Entry {number + 1}", origin, "title")
+        out.gap(origin)
+        out.lines.extend(line._replace(origin=origin) for line in fragment_lines(body))
+        out.gap(origin)
+    return out.build("feed")

@@ -14,8 +14,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..inputs import Input, LineBuilder, NoteMeta
-from ..lines import Hint, Line
+from ..inputs import NoteMeta, Source, SourceBuilder
+from ..lines import Line, LinkRef, Role, task_state
 from ..models import YearSource
 from ..weeks import Evidence, read_date
 
@@ -86,7 +86,7 @@ _PUBLISHED_KEYS = ("article:published_time", "date", "dc.date", "pubdate", "publ
 _KEPT_KEYS = ("og:url", "description", "og:description", "author", "article:author")
 _DENSE_TAGS = ("p", "ul", "ol", "blockquote", "h2", "h3")
 
-Rows = list[tuple[str, tuple[str, ...]]]
+Rows = list[tuple[str, tuple[LinkRef, ...]]]
 
 
 def _tag(element: HtmlElement) -> str:
@@ -112,23 +112,23 @@ def _has_blocks(element: HtmlElement) -> bool:
     return any(_tag(child) in BLOCK_TAGS for child in element)
 
 
-def _folded(rows: Rows) -> tuple[str, tuple[str, ...]]:
+def _folded(rows: Rows) -> tuple[str, tuple[LinkRef, ...]]:
     """Rows joined into one line of text, with all their links."""
     text = " ".join(text for text, _ in rows if text)
-    return text, tuple(url for _, urls in rows for url in urls)
+    return text, tuple(link for _, links in rows for link in links)
 
 
 class _Walker:
     """Turns an element's content into lines, in the conventions the recognisers read."""
 
-    def __init__(self, out: LineBuilder, skip: set[HtmlElement]) -> None:
+    def __init__(self, out: SourceBuilder, skip: set[HtmlElement]) -> None:
         self.out = out
         self.skip = skip
         self.chrome: list[HtmlElement] = []
 
     def inline(self, element: HtmlElement) -> Rows:
         """The text of ``element`` outside nested blocks, one row per <br>, with link targets."""
-        rows: list[tuple[str, list[str]]] = [("", [])]
+        rows: list[tuple[str, list[LinkRef]]] = [("", [])]
 
         def emit(text: str | None) -> None:
             if text:
@@ -151,7 +151,7 @@ class _Walker:
                     emit(f"[{reference.group(1)}]")
                 else:
                     if href.startswith(("http://", "https://")):
-                        rows[-1][1].append(href)
+                        rows[-1][1].append(LinkRef(href, " ".join(text.split()) or None))
                     emit(text)
             else:
                 emit(node.text)
@@ -163,7 +163,7 @@ class _Walker:
         walk(element, True)
         return [(" ".join(text.split()), tuple(urls)) for text, urls in rows]
 
-    def block(self, element: HtmlElement, depth: int = 0, hint: Hint | None = None) -> None:
+    def block(self, element: HtmlElement, depth: int = 0, hint: Role | None = None) -> None:
         """Read one block element (and what it holds) into lines."""
         tag = _tag(element)
         if tag in DROP_TAGS or element in self.skip:
@@ -181,29 +181,32 @@ class _Walker:
             self.out.gap(origin)
             for row in element.iter("tr"):
                 cells = [" ".join(c.text_content().split()) for c in row if _tag(c) in ("td", "th")]
-                self.out.add_folded(" | ".join(cells), _line(row), "text")
+                self.out.add_folded(" | ".join(cells), _line(row), "code")
             self.out.gap(origin)
         elif tag == "pre":
             self.out.gap(origin)
             for offset, row in enumerate(element.text_content().splitlines()):
-                self.out.add_folded(row, origin + offset, "text")
+                self.out.add_folded(row, origin + offset, "code")
             self.out.gap(origin)
         elif tag == "blockquote":
-            self._container(element, depth, "text")
+            self._container(element, depth, "quote")
         elif tag == "hr":
             self.out.gap(origin)
         elif tag == "figcaption":
-            self._paragraph(self.inline(element), origin, "text")  # a caption is not a heading
+            self._paragraph(self.inline(element), origin, "quote")  # a caption is not a heading
         elif tag in ("p", "dt", "dd", "summary", "address") or not _has_blocks(element):
             self._paragraph(self.inline(element), origin, hint)
         else:
             self._container(element, depth, hint)
 
-    def _paragraph(self, rows: Rows, origin: int, hint: Hint | None) -> None:
+    def _paragraph(self, rows: Rows, origin: int, hint: Role | None, **facts: Any) -> None:
         if any(text for text, _ in rows):
             self.out.gap(origin)
-            for text, urls in rows:
-                self.out.add_folded(text, origin, hint, urls)
+            for text, links in rows:
+                folded = " ".join(text.split())
+                if folded:
+                    self.out.add(folded, origin, hint, links=links, **facts)
+                    facts = {}
             self.out.gap(origin)
 
     def _list(self, element: HtmlElement, depth: int) -> None:
@@ -211,7 +214,8 @@ class _Walker:
         if depth == 0:
             out.gap(_line(element))
         start = element.get("start", "1") or "1"
-        number = int(start) if start.isdigit() else 1
+        number = int(start) if start.isascii() and start.isdigit() and len(start) < 10 else 1
+        first = True
         for item in element:
             if _tag(item) != "li":
                 continue
@@ -219,21 +223,28 @@ class _Walker:
             footnote = _FOOTNOTE_ID.match(item.get("id", "") or "")
             if footnote is not None:
                 body = _BACKREFS.sub("", text)
-                self._paragraph([(f"[{footnote.group(1)}] {body}", urls)], _line(item), None)
+                note = int(footnote.group(1)) if len(footnote.group(1)) < 10 else None
+                self._paragraph([(body, urls)], _line(item), "footnote", number=note)
                 continue
-            marker = f"{number}." if _tag(element) == "ol" else "-"
-            number += 1
+            ordered = _tag(element) == "ol"
+            checked, text = task_state(text)
             if text:
-                out.add(f"{'  ' * depth}{marker} {text}", _line(item), None, urls)
+                out.add(
+                    text, _line(item), "list_item", links=urls, level=depth + 1,
+                    ordered=ordered, number=number if ordered else None, checked=checked,
+                    opens_list=first,
+                )  # fmt: skip
+                first = False
+            number += 1
             for child in item:
                 if _tag(child) in ("ul", "ol"):
                     self._list(child, depth + 1)
                 elif _tag(child) in BLOCK_TAGS - {"p"}:
-                    self.block(child, depth + 1, "text")
+                    self.block(child, depth + 1, "quote")
         if depth == 0:
             out.gap(_line(element))
 
-    def _container(self, element: HtmlElement, depth: int, hint: Hint | None) -> None:
+    def _container(self, element: HtmlElement, depth: int, hint: Role | None) -> None:
         """A container's blocks in order; loose text between them is a paragraph too."""
         if element.text and element.text.strip():
             self._paragraph([(element.text, ())], _line(element), hint)
@@ -270,6 +281,16 @@ def _json_ld(root: HtmlElement) -> list[dict[str, Any]]:
     return found
 
 
+def _person(value: Any) -> str | None:
+    """A JSON-LD author: a name, a Person, or a list of them."""
+    if isinstance(value, list):
+        names = [name for item in value if (name := _person(item))]
+        return ", ".join(names) or None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
 class _Page:
     """What a page says about itself: title, publication date, tags, metadata."""
 
@@ -279,6 +300,8 @@ class _Page:
         self.published_raw: str | None = None
         self.tags: list[str] = []
         self.metadata: dict[str, Any] = {}
+        self.author: str | None = None
+        self.url: str | None = None
         for element in root.iter("meta"):
             key = (element.get("property") or element.get("name") or "").lower()
             value = element.get("content")
@@ -289,14 +312,21 @@ class _Page:
                 self._publish(item["datePublished"])
             if self.title is None and isinstance(item.get("headline"), str):
                 self.title = item["headline"].strip() or None
+            if self.author is None:
+                self.author = _person(item.get("author"))
         for link in root.iter("link"):
             if link.get("rel") == "canonical" and link.get("href"):
                 self.metadata["canonical"] = link.get("href")
+                self.url = str(link.get("href"))
         title = root.find(".//title")
         if self.title is None and title is not None and title.text and title.text.strip():
             self.title = " ".join(title.text.split())
 
     def _meta(self, key: str, value: str) -> None:
+        if key in ("author", "article:author") and value.strip() and self.author is None:
+            self.author = " ".join(value.split())
+        if key == "og:url" and value.strip().startswith(("http://", "https://")):
+            self.url = self.url or value.strip()
         if key == "og:title":
             self.title = value.strip() or self.title
         elif key in _PUBLISHED_KEYS and self.published is None:
@@ -408,7 +438,7 @@ def _chrome_lines(element: HtmlElement, skip: set[HtmlElement]) -> list[tuple[st
 
 
 def _emit_chrome(
-    out: LineBuilder, elements: list[HtmlElement], skip: set[HtmlElement] | None = None
+    out: SourceBuilder, elements: list[HtmlElement], skip: set[HtmlElement] | None = None
 ) -> None:
     for element in elements:
         for text, origin in _chrome_lines(element, skip or set()):
@@ -418,13 +448,19 @@ def _emit_chrome(
 
 
 def _drop_unwanted(root: HtmlElement) -> None:
+    """Drop scripts, forms, embeds and the like; a task list's checkbox becomes the '[ ]' or
+    '[x]' it shows, so the item keeps its state."""
     for element in list(root.iter(*DROP_TAGS)):
         parent = element.getparent()
-        if parent is not None:
-            element.drop_tree()
+        if parent is None:
+            continue
+        if _tag(element) == "input" and (element.get("type") or "").lower() == "checkbox":
+            box = "[x] " if element.get("checked") is not None else "[ ] "
+            element.tail = box + (element.tail or "").lstrip()
+        element.drop_tree()
 
 
-def _read_post(out: LineBuilder, post: HtmlElement, page: _Page | None) -> NoteMeta:
+def _read_post(out: SourceBuilder, post: HtmlElement, page: _Page | None) -> NoteMeta:
     """One post's lines: its title, content and in-post chrome. ``page``: a single post's
     page, whose own title and date stand in for missing ones."""
     title_element = _title_of(post)
@@ -442,12 +478,17 @@ def _read_post(out: LineBuilder, post: HtmlElement, page: _Page | None) -> NoteM
         where = title_element if title_element is not None else post
         out.add_folded(title, _line(where), "title")
         out.gap(_line(post))
-    meta = NoteMeta()
-    if page is not None:
-        meta.tags, meta.metadata = list(page.tags), dict(page.metadata)
+    evidence: tuple[Evidence, ...] = ()
     if date is not None:
         line = _line(time) if time is not None else None
-        meta.evidence.append(Evidence(date, YearSource.NOTE_DATE, raw_date or str(date), line))
+        evidence = (Evidence(date, YearSource.NOTE_DATE, raw_date or str(date), line),)
+    meta = NoteMeta(
+        evidence=evidence,
+        author=page.author if page is not None else None,
+        url=page.url if page is not None else None,
+        tags=tuple(page.tags) if page is not None else (),
+        metadata=dict(page.metadata) if page is not None else {},
+    )
     content = _content_of(post)
     walker = _Walker(out, skip)
     walker.block(content)
@@ -463,7 +504,7 @@ def _read_post(out: LineBuilder, post: HtmlElement, page: _Page | None) -> NoteM
     return meta
 
 
-def read_html(text: str, *, name: str = "<html>") -> Input:
+def read_html(text: str, *, name: str = "<html>") -> Source:
     """Read an HTML page into lines: one note per post, furniture as chrome."""
     import lxml.etree
     import lxml.html
@@ -473,20 +514,19 @@ def read_html(text: str, *, name: str = "<html>") -> Input:
     try:
         root = lxml.html.document_fromstring(text)
     except lxml.etree.ParserError:  # nothing but white space or comments: an empty page
-        return Input(lines=[], format="html", origins=[])
+        return SourceBuilder().build("html")
     page = _Page(root)
     _drop_unwanted(root)
     posts = _posts(root)
-    out = LineBuilder()
-    meta: dict[int, NoteMeta] = {}
+    out = SourceBuilder()
     before, after = _outside(root, posts)
     _emit_chrome(out, before)
     for post in posts:
         out.gap(_line(post))
         start = len(out.lines)
-        meta[start] = _read_post(out, post, page if len(posts) == 1 else None)
+        out.note(_read_post(out, post, page if len(posts) == 1 else None), start)
     _emit_chrome(out, after)
-    return Input(lines=out.lines, format="html", origins=out.origins, meta=meta)
+    return out.build("html")
 
 
 def fragment_lines(html: str) -> list[Line]:
@@ -502,7 +542,7 @@ def fragment_lines(html: str) -> list[Line]:
     except lxml.etree.ParserError:
         return []
     _drop_unwanted(root)
-    out = LineBuilder()
+    out = SourceBuilder()
     main = root.find(".//main")
     walker = _Walker(out, set())
     walker.block(main if main is not None else root)

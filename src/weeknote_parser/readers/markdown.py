@@ -8,13 +8,14 @@ line may be a heading, '•' lines are a list).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..inputs import Input, LineBuilder, NoteMeta
+from ..inputs import NoteMeta, Source, SourceBuilder
 from ..kinds import normalise_heading
-from ..lines import Hint, make_line
+from ..lines import Line, LinkRef, Role, task_state
 from ..models import WeekKind, YearSource
-from ..weeks import Evidence, WeekMatch, find_designations, read_date
+from ..weeks import DateOrder, Evidence, WeekMatch, find_designations, read_date
 from .frontmatter import FrontMatter, split_front_matter
 
 if TYPE_CHECKING:
@@ -30,30 +31,44 @@ _DROPPED_HTML = re.compile(r"<(script|style|iframe|embed|object|noscript|svg|vid
 _TAG = re.compile(r"<[^>]+>")
 
 
-def _inline(token: Token) -> list[tuple[str, tuple[str, ...]]]:
-    """The plain text of an inline token, one entry per source line, with link targets."""
-    rows: list[tuple[str, tuple[str, ...]]] = []
+Rows = list[tuple[str, tuple[LinkRef, ...]]]
+
+
+def _inline(token: Token) -> Rows:
+    """The plain text of an inline token, one row per source line, with its links."""
+    rows: Rows = []
     parts: list[str] = []
-    urls: list[str] = []
+    links: list[LinkRef] = []
+    link: tuple[str, int] | None = None  # the open link's target, and where its text starts
     for child in token.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
-            rows.append(("".join(parts), tuple(urls)))
-            parts, urls = [], []
-        elif kind in ("text", "code_inline"):
+            rows.append(("".join(parts), tuple(links)))
+            parts, links = [], []
+            link = (link[0], 0) if link else None
+        elif kind in ("text", "code_inline", "image"):
             parts.append(child.content)
         elif kind == "link_open":
             href = str(child.attrs.get("href", ""))
-            if href.startswith(("http://", "https://", "www.")):
-                urls.append(href)
-        elif kind == "image":
-            parts.append(child.content)
+            link = (href, len(parts)) if href.startswith(_LINK_SCHEMES) else None
+        elif kind == "link_close" and link is not None:
+            text = " ".join("".join(parts[link[1] :]).split())
+            links.append(LinkRef(link[0], text or None))
+            link = None
         elif kind == "footnote_ref":
             parts.append(f"[{child.meta['id'] + 1}]")
-        elif kind == "html_inline":
-            continue
-    rows.append(("".join(parts), tuple(urls)))
+    rows.append(("".join(parts), tuple(links)))
     return rows
+
+
+def _joined(rows: Rows) -> tuple[str, tuple[LinkRef, ...]]:
+    return (
+        " ".join(row for row, _ in rows if row.strip()),
+        tuple(link for _, links in rows for link in links),
+    )
+
+
+_LINK_SCHEMES = ("http://", "https://", "www.")
 
 
 def _strings(value: Any) -> list[str]:
@@ -64,50 +79,67 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def note_meta(front: FrontMatter, *, line: int, order: str = "dmy") -> NoteMeta:
-    """What front matter says about its note."""
+def _author(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, list) and value:
+        value = ", ".join(str(_author(item) or "") for item in value if _author(item))
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _url(values: dict[str, Any]) -> str | None:
+    for key in ("url", "link", "permalink", "canonical_url", "canonical"):
+        value = values.get(key)
+        if isinstance(value, str) and value.strip().startswith(("http://", "https://")):
+            return value.strip()
+    return None
+
+
+def note_meta(front: FrontMatter, *, order: DateOrder = "dmy") -> NoteMeta:
+    """What front matter says about its note; numeric dates are read in ``order``."""
     values = front.values
-    meta = NoteMeta(metadata=dict(values))
-    meta.tags = _strings(values.get("tags")) + [
-        c for c in _strings(values.get("categories")) if c not in _strings(values.get("tags"))
-    ]
+    tags = _strings(values.get("tags"))
+    evidence: list[Evidence] = []
     date = values.get("date")
-    if isinstance(date, str) and (parsed := read_date(date)) is not None:
+    if isinstance(date, str) and (parsed := read_date(date, order)) is not None:
         day = parsed.resolved()
         if day is not None:
-            meta.evidence.append(
-                Evidence(day, YearSource.FRONT_MATTER, date, front.key_lines.get("date", line))
+            evidence.append(
+                Evidence(day, YearSource.FRONT_MATTER, date, front.key_lines.get("date"))
             )
+    designation = None
     week = values.get("week")
     if isinstance(week, int | str) and str(week).strip():
         text = str(week).strip()
         written = f"week {text}" if text.isdigit() else text
-        found_weeks = find_designations(written, order)  # type: ignore[arg-type]
+        found_weeks = find_designations(written, order)
         if found_weeks:
-            meta.designation = _from_front_matter(found_weeks[0], text)
+            designation = replace(found_weeks[0], raw=text, source=YearSource.FRONT_MATTER)
     ending = values.get("week_ending")
-    if meta.designation is None and isinstance(ending, str):
-        parsed = read_date(ending)
+    if designation is None and isinstance(ending, str):
+        parsed = read_date(ending, order)
         if parsed is not None:
-            meta.designation = WeekMatch(
+            designation = WeekMatch(
                 raw=ending, kind=WeekKind.WEEK_ENDING, start=0, end=0, first=parsed,
                 source=YearSource.FRONT_MATTER,
             )  # fmt: skip
-    return meta
-
-
-def _from_front_matter(match: WeekMatch, raw: str) -> WeekMatch:
-    from dataclasses import replace
-
-    return replace(match, raw=raw, source=YearSource.FRONT_MATTER)
+    return NoteMeta(
+        designation=designation,
+        evidence=tuple(evidence),
+        author=_author(values.get("author") or values.get("authors")),
+        url=_url(values),
+        tags=tuple(tags + [c for c in _strings(values.get("categories")) if c not in tags]),
+        metadata=dict(values),
+    )
 
 
 def _same(heading: str, title: str) -> bool:
     return normalise_heading(heading) == normalise_heading(title)
 
 
-def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
-    """Read a Markdown document (with optional front matter) into lines."""
+def read_markdown(text: str, *, name: str = "<markdown>", order: DateOrder = "dmy") -> Source:
+    """Read a Markdown document (with optional front matter) into typed source lines;
+    numeric dates in front matter are read in ``order``."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
@@ -117,109 +149,91 @@ def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
     body = "\n".join(raw_lines[body_start:])
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     tokens = parser.use(footnote_plugin).enable("table").parse(body)
+    out = SourceBuilder()
+    if front.values:
+        out.note(note_meta(front, order=order))
+    _Walk(out, body_start, front).run(tokens)
+    dropped = _dropped_lines(tokens, body) if _too_deep(tokens) else []
+    if dropped:
+        out.gap(body_start + dropped[0])
+        for line in dropped:
+            out.add(" ".join(raw_lines[body_start + line].split()), body_start + line, "code")
+        out.warn(
+            "content-truncated",
+            f"{len(dropped)} lines nest deeper than {MAX_NESTING // 2} levels (first at line "
+            f"{body_start + dropped[0] + 1}); kept as plain lines at the end of the document",
+            body_start + dropped[0],
+        )
+    if front.problem is not None:
+        out.warn("front-matter-ignored", front.problem)
+    return out.build("markdown")
 
-    out = LineBuilder()
-    meta_line = 0
-    fm_title = front.values.get("title")
-    title_text = str(fm_title).strip() if fm_title is not None and str(fm_title).strip() else None
-    if title_text is not None:
-        out.add(title_text, front.key_lines.get("title", 0), "title")
-        out.gap(front.key_lines.get("title", 0))
-    have_title = title_text is not None
-    first_block = True
-    list_stack: list[list[int]] = []  # [ordered?, next number] per open list
-    item_open = False
-    footnote_id: int | None = None
-    quote_depth = 0
-    index = 0
-    while index < len(tokens):
+
+class _Walk:
+    """markdown-it's tokens, walked once, as typed source lines."""
+
+    def __init__(self, out: SourceBuilder, body_start: int, front: FrontMatter) -> None:
+        self.out = out
+        self.body_start = body_start
+        title = front.values.get("title")
+        self.title = str(title).strip() if title is not None and str(title).strip() else None
+        if self.title is not None:
+            out.add(self.title, front.key_lines.get("title", 0), "title")
+            out.gap(front.key_lines.get("title", 0))
+        self.have_title = self.title is not None
+        self.first_block = True
+        self.lists: list[list[int]] = []  # [ordered?, next number, items so far] per open list
+        self.item_open = False
+        self.footnote: int | None = None
+        self.quotes = 0
+
+    def run(self, tokens: list[Token]) -> None:
+        index = 0
+        while index < len(tokens):
+            index = self.token(tokens, index)
+
+    def token(self, tokens: list[Token], index: int) -> int:
+        """Read the token at ``index``; return the index of the next one to read."""
         token = tokens[index]
-        origin = body_start + (token.map[0] if token.map else 0)
+        origin = self.body_start + (token.map[0] if token.map else 0)
         kind = token.type
+        out = self.out
         if kind == "heading_open":
-            words = _inline(tokens[index + 1])
-            heading = " ".join(w for w, _ in words).strip()
-            urls = tuple(u for _, us in words for u in us)
-            level = int(token.tag[1])
-            if not heading:
-                pass
-            elif title_text is not None and _same(heading, title_text):
-                pass  # the front-matter title written again as the first heading
-            elif not have_title and (level == 1 or (level == 2 and first_block)):
-                out.gap(origin)
-                out.add(heading, origin, "title", urls)
-                have_title = True
-            else:
-                out.gap(origin)
-                out.add(heading, origin, "heading", urls)
-            out.gap(origin)
-            first_block = False
-            index += 3
-            continue
+            self.heading(tokens[index + 1], int(token.tag[1]), origin)
+            return index + 3
         if kind in ("bullet_list_open", "ordered_list_open"):
-            start = int(token.attrs.get("start", 1) or 1) if kind == "ordered_list_open" else 0
-            if not list_stack:
+            ordered = kind == "ordered_list_open"
+            start = _list_start(token) if ordered else 0
+            if not self.lists:
                 out.gap(origin)
-            list_stack.append([1 if kind == "ordered_list_open" else 0, start])
+            self.lists.append([int(ordered), start, 0])
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            list_stack.pop()
-            if not list_stack:
+            self.lists.pop()
+            if not self.lists:
                 out.gap(origin)
         elif kind == "list_item_open":
-            item_open = True
+            self.item_open = True
         elif kind == "list_item_close":
-            item_open = False
+            self.item_open = False
         elif kind == "blockquote_open":
-            quote_depth += 1
+            self.quotes += 1
         elif kind == "blockquote_close":
-            quote_depth -= 1
+            self.quotes -= 1
         elif kind == "footnote_open":
-            footnote_id = int(token.meta["id"])
+            self.footnote = int(token.meta["id"])
         elif kind == "footnote_close":
-            footnote_id = None
+            self.footnote = None
         elif kind == "inline" and index > 0 and tokens[index - 1].type == "paragraph_open":
-            rows = _inline(token)
-            if list_stack and item_open:
-                ordered, number = list_stack[-1]
-                marker = f"{number}." if ordered else "-"
-                if ordered:
-                    list_stack[-1][1] += 1
-                indent = "  " * (len(list_stack) - 1)
-                text_joined = " ".join(row for row, _ in rows if row.strip())
-                urls = tuple(u for _, us in rows for u in us)
-                out.add(f"{indent}{marker} {text_joined}", origin, None, urls)
-                item_open = False  # later paragraphs of the item continue it
-            elif list_stack:
-                last = out.lines[-1]
-                joined = " ".join(row for row, _ in rows if row.strip())
-                out.lines[-1] = make_line(f"{last.text} {joined}", last.hint, last.urls)
-            else:
-                out.gap(origin)
-                hint: Hint | None = "text" if quote_depth else None
-                for offset, (row, urls) in enumerate(rows):
-                    if footnote_id is not None and offset == 0:
-                        row = f"[{footnote_id + 1}] {row}"
-                    out.add(row, origin + offset, hint, urls)
-                out.gap(origin)
-            first_block = False
+            self.paragraph(_inline(token), origin)
         elif kind in ("fence", "code_block"):
             out.gap(origin)
             for offset, row in enumerate(token.content.splitlines()):
                 if row.strip():
-                    out.add(row.strip(), origin + 1 + offset, "text")
+                    out.add(row.strip(), origin + 1 + offset, "code")
             out.gap(origin)
-            first_block = False
+            self.first_block = False
         elif kind == "html_block":
-            content = token.content
-            if not _DROPPED_HTML.search(content) and not content.lstrip().startswith("<!--"):
-                plain_rows = [" ".join(row.split()) for row in _TAG.sub(" ", content).splitlines()]
-                if any(plain_rows):
-                    out.gap(origin)
-                    for offset, plain in enumerate(plain_rows):
-                        if plain:
-                            out.add(plain, origin + offset, "text")
-                    out.gap(origin)
-            first_block = False
+            self.html(token.content, origin)
         elif kind == "tr_open":
             cells: list[str] = []
             cursor = index + 1
@@ -227,35 +241,84 @@ def read_markdown(text: str, *, name: str = "<markdown>") -> Input:
                 if tokens[cursor].type == "inline":
                     cells.append(" ".join(row for row, _ in _inline(tokens[cursor])))
                 cursor += 1
-            out.add(" | ".join(cells), origin, "text")
+            out.add(" | ".join(cells), origin, "code")
         elif kind == "table_close":
             out.gap(origin)
-        index += 1
+        return index + 1
 
-    dropped = _dropped_lines(tokens, body) if _too_deep(tokens) else []
-    if dropped:
-        out.gap(body_start + dropped[0])
-        for line in dropped:
-            out.add(" ".join(raw_lines[body_start + line].split()), body_start + line, "text")
-    meta = None
-    if front.values:
-        meta = note_meta(front, line=meta_line)
-    first_content = next((i for i, line in enumerate(out.lines) if line.stripped), 0)
-    source = Input(
-        lines=out.lines,
-        format="markdown",
-        origins=out.origins,
-        meta={first_content: meta} if meta is not None else {},
-    )
-    if front.problem is not None:
-        source.warn("front-matter-ignored", front.problem)
-    if dropped:
-        source.warn(
-            "content-truncated",
-            f"{len(dropped)} lines nest deeper than {MAX_NESTING // 2} levels (first at line "
-            f"{body_start + dropped[0] + 1}); kept as plain lines at the end of the document",
-        )
-    return source
+    def heading(self, inline: Token, level: int, origin: int) -> None:
+        text, links = _joined(_inline(inline))
+        text = text.strip()
+        out = self.out
+        if not text or (self.title is not None and _same(text, self.title)):
+            pass  # empty, or the front-matter title written again as the first heading
+        elif not self.have_title and (level == 1 or (level == 2 and self.first_block)):
+            out.gap(origin)
+            out.add(text, origin, "title", links=links, level=level)
+            self.have_title = True
+        else:
+            out.gap(origin)
+            out.add(text, origin, "heading", links=links, level=level)
+        out.gap(origin)
+        self.first_block = False
+
+    def paragraph(self, rows: Rows, origin: int) -> None:
+        out = self.out
+        if self.lists and self.item_open:
+            ordered, number, count = self.lists[-1]
+            text, links = _joined(rows)
+            checked, text = task_state(text)
+            out.add(
+                text, origin, "list_item", links=links, level=len(self.lists),
+                ordered=bool(ordered), number=number if ordered else None, checked=checked,
+                opens_list=count == 0,
+            )  # fmt: skip
+            self.lists[-1][1] += 1 if ordered else 0
+            self.lists[-1][2] += 1
+            self.item_open = False  # later paragraphs of the item continue it
+        elif self.lists:
+            last = out.lines[-1]
+            text, links = _joined(rows)
+            joined = f"{last.text} {text}".strip()
+            out.lines[-1] = last._replace(text=joined, stripped=joined, links=last.links + links)
+        else:
+            out.gap(origin)
+            role: Role | None = "quote" if self.quotes else None
+            if self.footnote is not None:
+                role = "footnote"
+            for offset, (row, links) in enumerate(rows):
+                note = self.footnote + 1 if self.footnote is not None and offset == 0 else None
+                out.add(row, origin + offset, role, links=links, number=note)
+                if role is None:
+                    out.lines[-1] = _without_commonmark_marker(out.lines[-1])
+            out.gap(origin)
+        self.first_block = False
+
+    def html(self, content: str, origin: int) -> None:
+        if not _DROPPED_HTML.search(content) and not content.lstrip().startswith("<!--"):
+            plain_rows = [" ".join(row.split()) for row in _TAG.sub(" ", content).splitlines()]
+            if any(plain_rows):
+                self.out.gap(origin)
+                for offset, plain in enumerate(plain_rows):
+                    if plain:
+                        self.out.add(plain, origin + offset, "code")
+                self.out.gap(origin)
+        self.first_block = False
+
+
+def _list_start(token: Token) -> int:
+    start = str(token.attrs.get("start", 1) or 1)
+    return int(start) if start.isascii() and start.isdigit() and len(start) < 10 else 1
+
+
+def _without_commonmark_marker(line: Line) -> Line:
+    """A paragraph line of Markdown that opens like a CommonMark list item ('2) ', '- ') is
+    not one: markdown-it, which knows, made it paragraph text. Other bullets ('•', '–')
+    are not Markdown's, so the text conventions still read them."""
+    marker = line.marker
+    if marker is not None and (marker.style == "numbered" or marker.symbol in "-*+"):
+        return line._replace(marker=None)
+    return line
 
 
 def _too_deep(tokens: list[Token]) -> bool:

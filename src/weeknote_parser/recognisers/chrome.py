@@ -48,9 +48,9 @@ def chrome(state: ParseState, line: int, *, silent: bool) -> bool:
     end = line + 1
     current = state.lines[line]
     text = current.stripped
-    if current.hint == "chrome":
+    if current.role == "chrome":
         pass
-    elif current.hint is not None:
+    elif current.role is not None:
         return False
     elif len(text) <= MAX_FURNITURE_CHARS and state.is_standalone(line) and is_furniture(text):
         pass

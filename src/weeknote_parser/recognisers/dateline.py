@@ -34,7 +34,7 @@ def dateline_at(state: ParseState, line: int) -> Evidence | None:
     furniture = [w for w in rest if _DATELINE_WORDS.match(w)]
     if len(rest) > MAX_DATELINE_OTHER_WORDS or (rest and not furniture):
         return None
-    return Evidence(day, YearSource.NOTE_DATE, found[0].raw, line)
+    return Evidence(day, YearSource.NOTE_DATE, found[0].raw, state.origin(line))
 
 
 def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
@@ -43,7 +43,7 @@ def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
     note = state.note
     if note is None or note.sections or not state.is_standalone(line):
         return False
-    if state.lines[line].hint is not None:
+    if state.lines[line].role is not None:
         return False
     evidence = dateline_at(state, line)
     if evidence is None:

@@ -30,8 +30,23 @@ def _used_before(state: ParseState, marker: str, line: int) -> bool:
 
 
 def footnote(state: ParseState, line: int, *, silent: bool) -> bool:
-    """A standalone line whose opening marker was used in the note's text before it."""
-    if not state.is_standalone(line) or state.lines[line].hint is not None:
+    """A footnote body the format marks, or a standalone line whose opening marker was used
+    in the note's text before it."""
+    current = state.lines[line]
+    if current.role == "footnote":
+        if not silent:
+            end = line + 1
+            while (
+                end < len(state.lines)
+                and state.lines[end].role == "footnote"
+                and (state.lines[end].number is None)
+            ):
+                end += 1  # the footnote's further lines
+            text = " ".join(state.lines[index].stripped for index in range(line, end))
+            state.add_footnote(f"[{current.number}]", text, line, end)
+            state.cursor = end
+        return True
+    if not state.is_standalone(line) or current.role is not None:
         return False
     body = _BODY.match(state.lines[line].stripped)
     if body is None or not _used_before(state, body["marker"], line):

@@ -12,8 +12,8 @@ NEXT_NOTE = ("title", "week_line")
 def is_candidate(state: ParseState, line: int) -> bool:
     """Could ``line`` be a heading by its own look (ignoring what follows it)?"""
     current = state.lines[line]
-    if current.hint is not None:
-        return current.hint == "heading"
+    if current.role is not None:
+        return current.role == "heading"
     if not state.is_standalone(line):
         return False
     if current.marker is not None:
@@ -38,7 +38,7 @@ def _heads_text(state: ParseState, line: int) -> int | None:
 def heading(state: ParseState, line: int, *, silent: bool) -> bool:
     """A short standalone line (a question too) that names the text below it."""
     current = state.lines[line]
-    if current.hint == "heading":  # a heading the format marks (Markdown '#', HTML <h2>)
+    if current.role == "heading":  # a heading the format marks (Markdown '#', HTML <h2>)
         if not silent:
             state.start_section(current.stripped, line, line + 1)
             state.cursor = line + 1

@@ -22,8 +22,8 @@ def clean_url(url: str) -> str:
 
 def links(state: ParseState, text: str, line: int) -> None:
     """Record each URL on one line of note text, and each link target a format gives for it."""
-    for url in state.lines[line].urls:
-        state.add_link(url, line)
+    for link in state.lines[line].links:
+        state.add_link(link.url, line, link.text)
     if "://" not in text and "www." not in text.lower():
         return
     for match in URL.finditer(text):

@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Literal
 
-from ..lines import Marker
-from ..state import ParseState
+from ..lines import Marker, task_state
+from ..state import ListItemSpec, ListSpec, ParseState
 from .paragraph import paragraph_end
 
 # Recognisers whose match on a later item means the list has ended there.
 TERMINATORS = ("numbered_heading", "footnote", "title", "week_line")
 # Lists nested deeper than this are read as items of the deepest list (nothing is lost).
 MAX_DEPTH = 32
-
-
-@dataclass
-class _Item:
-    start: int
-    end: int
-    parts: list[str]
-    children: list[_List] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.parts)
-
-
-@dataclass
-class _List:
-    style: str
-    indent: int
-    lead_in: str | None
-    start: int
-    items: list[_Item] = field(default_factory=list)
-
-    @property
-    def end(self) -> int:
-        return self.items[-1].end
 
 
 def _same_list(marker: Marker, first: Marker) -> bool:
@@ -52,7 +27,7 @@ def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
     if not state.lines[end - 1].stripped.endswith(":"):
         return None
     first = end if end < limit else state.next_content(end)
-    if first is None or state.lines[first].marker is None:
+    if first is None or not _is_item(state, first):
         return None
     if state.would_match(TERMINATORS, first):
         return None
@@ -60,80 +35,121 @@ def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
     return text, first
 
 
-def _read(state: ParseState, first: int, lead_in: str | None, start: int, depth: int = 1) -> _List:
+def _read(
+    state: ParseState, first: int, lead_in: str | None, start: int, depth: int = 1
+) -> ListSpec:
     """Read the list whose first item is at ``first``, nested lists included (to
     ``MAX_DEPTH`` levels; items nested deeper belong to the deepest list)."""
     lines = state.lines
     marker = lines[first].marker
     assert marker is not None
-    result = _List(marker.style, lines[first].indent, lead_in, start)
+    indent = lines[first].indent
+    result = ListSpec(marker.style, lead_in, start)
     index = first
     while index < len(lines):
         current = lines[index]
         if not current.stripped:
             after = state.next_content(index)
-            if after is None or not _continues(state, result, marker, after):
+            if after is None or not _continues(state, indent, marker, after):
                 break
             index = after
             continue
         if current.marker is None:
-            if not result.items:
+            if not result.items or current.role is not None:
                 break
             item = result.items[-1]
-            item.parts.append(current.stripped)
+            item.text = f"{item.text} {current.stripped}"
             item.end = index + 1
             index += 1
             continue
-        if current.indent > result.indent and result.items and depth < MAX_DEPTH:
+        if current.indent > indent and result.items and depth < MAX_DEPTH:
             parent = result.items[-1]
             child = _read(state, index, parent.text, index, depth + 1)
             parent.children.append(child)
             parent.end = child.end
             index = child.end
             continue
-        deeper = current.indent > result.indent
-        if current.indent < result.indent or not (deeper or _same_list(current.marker, marker)):
+        deeper = current.indent > indent
+        if current.indent < indent or not (deeper or _same_list(current.marker, marker)):
             break
         if index != first and state.would_match(TERMINATORS, index):
             break
-        result.items.append(_Item(index, index + 1, [current.content]))
+        checked, text = task_state(current.content)
+        result.items.append(ListItemSpec(text, index, index + 1, checked))
         index += 1
     return result
 
 
-def _continues(state: ParseState, current: _List, first: Marker, line: int) -> bool:
+def _continues(state: ParseState, indent: int, first: Marker, line: int) -> bool:
     """After a blank line: does the list go on at ``line``?"""
     marker = state.lines[line].marker
     if marker is None:
         return False
-    if state.lines[line].indent > current.indent:
+    if state.lines[line].indent > indent:
         return True
     return (
-        state.lines[line].indent == current.indent
+        state.lines[line].indent == indent
         and _same_list(marker, first)
         and not state.would_match(TERMINATORS, line)
     )
 
 
-def _emit(state: ParseState, found: _List) -> None:
-    state.add_list(
-        "numbered" if found.style == "numbered" else "bullet",
-        found.lead_in,
-        [(item.text, item.start, item.end) for item in found.items],
-        found.start,
-        found.end,
-    )
-    for item in found.items:
-        for child in item.children:
-            _emit(state, child)
+def _is_item(state: ParseState, line: int) -> bool:
+    current = state.lines[line]
+    return current.role == "list_item" or (current.role is None and current.marker is not None)
+
+
+def _read_items(state: ParseState, first: int, lead_in: str | None, start: int) -> ListSpec:
+    """The list a format marks item by item (role 'list_item', with depth, number and task
+    state), nested lists under their items."""
+    lines = state.lines
+    top = ListSpec("numbered" if lines[first].ordered else "bullet", lead_in, start)
+    open_lists = [top]  # the list at each depth, outermost first
+    index = first
+    while index < len(lines):
+        current = lines[index]
+        if not current.stripped:
+            after = state.next_content(index)
+            if after is None or lines[after].role != "list_item":
+                break
+            index = after
+            continue
+        if current.role != "list_item":
+            break
+        depth = max(1, min(current.level, len(open_lists) + 1, MAX_DEPTH))
+        style: Literal["bullet", "numbered"] = "numbered" if current.ordered else "bullet"
+        while len(open_lists) > depth:
+            open_lists.pop()
+        same_level = depth == len(open_lists)
+        if current.opens_list and same_level and open_lists[-1].items and index != first:
+            if depth == 1:
+                break  # the next list of the section
+            open_lists.pop()  # a second list in the same item
+        if depth > len(open_lists):  # a list nested in the last item
+            parent = open_lists[-1].items[-1] if open_lists[-1].items else None
+            if parent is None:
+                depth = len(open_lists)
+            else:
+                child = ListSpec(style, parent.text, index)
+                parent.children.append(child)
+                open_lists.append(child)
+        current_list = open_lists[-1]
+        current_list.items.append(ListItemSpec(current.stripped, index, index + 1, current.checked))
+        for outer in open_lists[:-1]:  # an item's lines run to the end of what it holds
+            outer.items[-1].end = index + 1
+        index += 1
+    return top
 
 
 def list_block(state: ParseState, line: int, *, silent: bool) -> bool:
-    """A run of list items, with the paragraph ending in ':' that introduces it, if any."""
+    """A run of list items, with the paragraph ending in ':' that introduces it, if any:
+    items a format marks, or lines that open with a bullet or a number."""
     current = state.lines[line]
-    if current.hint is not None:
+    if current.role == "list_item":
+        lead_in, first = None, line
+    elif current.role is not None:
         return False
-    if current.marker is not None:
+    elif current.marker is not None:
         lead_in, first = None, line
     else:
         found = _lead_in(state, line)
@@ -141,7 +157,10 @@ def list_block(state: ParseState, line: int, *, silent: bool) -> bool:
             return False
         lead_in, first = found
     if not silent:
-        result = _read(state, first, lead_in, line)
-        _emit(state, result)
+        if state.lines[first].role == "list_item":
+            result = _read_items(state, first, lead_in, line)
+        else:
+            result = _read(state, first, lead_in, line)
+        state.add_list(result)
         state.cursor = result.end
     return True

@@ -6,10 +6,13 @@ from ..state import ParseState
 
 
 def paragraph_end(state: ParseState, line: int) -> int:
-    """Where a paragraph starting at ``line`` ends: a blank line or the next list item."""
+    """Where a paragraph starting at ``line`` ends: a blank line, the next list item, or a
+    line of another role."""
+    lines = state.lines
     end = line + 1
     limit = state.block_end(line)
-    while end < limit and state.lines[end].marker is None:
+    role = lines[line].role
+    while end < limit and lines[end].marker is None and lines[end].role == role:
         end += 1
     return end
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lines import MAY_OPEN_NOTE
 from ..state import ParseState
 from ..weeks import LABEL, WeekMatch
 from ..weeks.grammar import whole
@@ -50,7 +51,7 @@ def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
     text = current.stripped
     if not text or len(text) > MAX_WEEK_LINE_CHARS or current.marker is not None:
         return None
-    if current.hint in ("chrome", "text", "title"):
+    if current.role not in MAY_OPEN_NOTE:
         return None
     if not current.has_digit:
         return None
@@ -83,9 +84,9 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     """A title with its week designation in it ('Weeknote w/c 5 November: subtitle'), or a
     title-like line followed by a week line or by a dateline."""
     current = state.lines[line]
-    if current.hint == "title":
+    if current.role == "title":
         return _given_title(state, line, silent=silent)
-    if current.hint in ("chrome", "text"):
+    if current.role not in MAY_OPEN_NOTE:
         return False
     if current.marker is not None or (line > 0 and state.lines[line - 1].stripped):
         return False
@@ -168,7 +169,7 @@ def _given_title(state: ParseState, line: int, *, silent: bool) -> bool:
 def plain_title(state: ParseState, line: int, *, silent: bool) -> bool:
     """In a document that names no week, its first line is the title when it reads like one
     and text follows it."""
-    if state.note is not None or state.lines[line].hint in ("chrome", "text"):
+    if state.note is not None or state.lines[line].role not in MAY_OPEN_NOTE:
         return False
     if not state.is_standalone(line) or state.lines[line].marker is not None:
         return False
