@@ -21,7 +21,7 @@ from . import security_guard
 # test, as does any network use at all; see tests/security_guard.py.
 ALLOWED_OPENERS: tuple[tuple[str, str], ...] = (
     # The input file named on the command line or given to parse_file().
-    ("weeknote_parser.readers", "read_bytes"),
+    ("weeknote_parser.readers.decoding", "read_bytes"),
 )
 
 pytest_plugins = ["pytester"]

@@ -104,7 +104,7 @@ def test_unreadable_file_is_an_error(note_file: Path, monkeypatch: pytest.Monkey
     def refuse(*_args: object, **_kwargs: object) -> Any:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("weeknote_parser.readers.open", refuse, raising=False)
+    monkeypatch.setattr("weeknote_parser.readers.decoding.open", refuse, raising=False)
     code, _, err = run(str(note_file))
     assert (code, err) == (EXIT_INPUT_ERROR, f"Error: {note_file}: permission denied\n")
 
