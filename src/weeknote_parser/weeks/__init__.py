@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .checks import Problem
 from .dates import DateOrder, PartialDate, parse_date, read_date
 from .grammar import LABEL, STRONG_KINDS, WeekMatch, find_designations, match_whole
-from .infer import Context, Evidence, NoteFacts, Placer, Problem, week_of
+from .infer import Context, Evidence, NoteFacts, Placer, week_of
 
 __all__ = [
     "LABEL",

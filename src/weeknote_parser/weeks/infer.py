@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..models import CALENDAR_KINDS, Week, WeekKind, YearSource
+from ..models import Week, WeekKind, YearSource
+from .checks import Problem, backward_counters, duplicate_weeks
 from .dates import EARLIEST, LATEST, DateOrder, PartialDate, in_range, monday_of, safe_date
 from .grammar import WeekMatch
 
@@ -19,7 +19,6 @@ CONTRADICTION_BEFORE = dt.timedelta(weeks=6)
 # How far after its week a note's date may fall for 'Week 38' to be read as ISO week 38.
 WEEK_NUMBER_SLACK = dt.timedelta(days=13)
 NEIGHBOUR_REACH = dt.timedelta(days=400)
-MIN_COUNTERS_FOR_ORDER = 3  # fewer numbered notes than this show no page order
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +44,6 @@ class Evidence:
     date: dt.date
     source: YearSource
     raw: str
-    line: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong or uncertain about a week, reported as a warning."""
-
-    code: str
-    message: str
     line: int | None = None
 
 
@@ -120,8 +110,8 @@ class Placer:
         placed = [self._place(note) for note in notes]
         self._place_from_neighbours(placed, notes)
         weeks = [item.week for item in placed]
-        self._check_duplicates(weeks, notes)
-        self._check_counters(notes)
+        self.problems.extend(duplicate_weeks(weeks, [note.line for note in notes]))
+        self.problems.extend(backward_counters(notes))
         return weeks
 
     def usable(self, evidence: list[Evidence]) -> list[Evidence]:
@@ -437,57 +427,9 @@ class Placer:
         item.week = Week(raw=match.raw, kind=match.kind, candidates=item.candidates)
         item.pending = None
 
-    def _check_duplicates(self, weeks: list[Week | None], notes: Sequence[NoteFacts]) -> None:
-        seen: dict[tuple[int, int], int] = {}
-        for index, week in enumerate(weeks):
-            if week is None or week.iso_year is None or week.iso_week is None:
-                continue
-            if week.kind not in CALENDAR_KINDS:
-                continue
-            key = (week.iso_year, week.iso_week)
-            if key in seen:
-                self.warn(
-                    "duplicate-week",
-                    f"{week.raw!r} names {key[0]}-W{key[1]:02d}, the same week as note "
-                    f"{seen[key] + 1} of this document",
-                    notes[index].line,
-                )
-            else:
-                seen[key] = index
-
-    def _check_counters(self, notes: Sequence[NoteFacts]) -> None:
-        numbered = [
-            (note.line, value)
-            for note in notes
-            if (value := _counter_value(note.designation)) is not None
-        ]
-        if len(numbered) < MIN_COUNTERS_FOR_ORDER:
-            return
-        steps = [b[1] > a[1] for a, b in itertools.pairwise(numbered) if a[1] != b[1]]
-        rising = sum(steps) * 2 >= len(steps)
-        for (_, before), (line, after) in itertools.pairwise(numbered):
-            if before != after and (after > before) != rising:
-                self.warn(
-                    "counter-backwards",
-                    f"the running number goes {'down' if rising else 'up'} here, against the "
-                    f"page's order",
-                    line,
-                )
-
 
 def _start(item: _Placed) -> dt.date | None:
     """The Monday a placed note's week starts on, if it has one and is settled."""
     if item.pending is not None or item.week is None:
         return None
     return item.week.start
-
-
-def _counter_value(match: WeekMatch | None) -> tuple[int, ...] | None:
-    if match is None:
-        return None
-    if match.kind is WeekKind.SEASON_EPISODE and match.season is not None:
-        return (match.season, match.episode or 0)
-    if match.kind in (WeekKind.COUNTER, WeekKind.PERSONAL_SERIES, WeekKind.SPRINT,
-                      WeekKind.LIFE_WEEKS) and match.number is not None:  # fmt: skip
-        return (match.number,)
-    return None
