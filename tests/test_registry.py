@@ -7,14 +7,16 @@ from collections.abc import Callable
 import pytest
 
 from weeknote_parser import OptionsError, ParseOptions, Parser, Registry
+from weeknote_parser.recognise import HEADING_TEXT, LIST, NOTE
 from weeknote_parser.recognisers import BLOCK_RULES
 from weeknote_parser.state import ParseState
+from weeknote_parser.testing import parse_with, sections_of
 
 from .conftest import parse_text
 
 
 def test_default_order_is_the_table() -> None:
-    assert Parser().rules.names() == [name for name, _ in BLOCK_RULES]
+    assert Parser().rules.names() == [name for name, _, _ in BLOCK_RULES]
 
 
 def test_names_lists_block_then_inline_rules() -> None:
@@ -90,6 +92,16 @@ def test_copy_is_independent_and_reports_what_is_enabled() -> None:
     assert clone.active_names() == ["b"]
     assert list(registry) == ["a", "b"]
     assert len(registry) == 2
+
+
+# -- chains: the rule that ends a block declares it ----------------------------------------
+def test_the_default_table_declares_each_rules_chains() -> None:
+    rules = Parser().rules
+    assert rules.chain_names(NOTE) == ("title", "week_line")
+    assert rules.chain_names(LIST) == ("title", "week_line", "footnote", "numbered_heading")
+    assert rules.chain_names(HEADING_TEXT) == ("chrome", "title", "week_line", "footnote")
+    assert rules.chains() == [HEADING_TEXT, NOTE, LIST]
+    assert rules.alt("paragraph") == ()
 
 
 def test_chain_gives_the_enabled_members_in_order() -> None:
@@ -194,3 +206,23 @@ def test_unknown_names_in_move_and_remove_list_the_valid_ones(
         change(registry)
     assert str(caught.value) == f"unknown recogniser {bad}; valid names: a, b"
     assert registry.names() == ["a", "b"]
+
+
+def test_a_removed_rule_no_longer_runs_and_its_name_is_free() -> None:
+    parser = Parser()
+    parser.rules.remove("heading")
+    doc = parse_with("Weeknote 4.2022\n\nHiring\n\nText.", parser=parser)
+    assert sections_of(doc) == [(None, "intro")]
+    assert "heading" not in parser.names()
+    parser.rules.append("heading", parser.rules.get("paragraph"))
+    assert parser.rules.names()[-1] == "heading"
+
+
+def test_a_moved_rule_is_tried_in_its_new_place() -> None:
+    text = "Weeknote 4.2022\n\n- Hiring\n\nText."
+    assert sections_of(parse_with(text)) == [(None, "intro")]
+    parser = Parser()
+    parser.rules.move("list", after="paragraph")
+    assert sections_of(parse_with(text, parser=parser)) == [(None, "intro")]
+    doc = parse_with(text, parser=parser)
+    assert [b.type for b in doc.notes[0].sections[0].blocks] == ["paragraph", "paragraph"]

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lines import Marker
+from ..recognise import LIST, would_match_chain
 from ..state import ParseState
 from .paragraph import paragraph_end
 
-# Recognisers whose match on a later item means the list has ended there.
-TERMINATORS = ("numbered_heading", "footnote", "title", "week_line")
 # Lists nested deeper than this are read as items of the deepest list (nothing is lost).
 MAX_DEPTH = 32
 
@@ -54,7 +53,7 @@ def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
     first = end if end < limit else state.next_content(end)
     if first is None or state.lines[first].marker is None:
         return None
-    if state.would_match(TERMINATORS, first):
+    if would_match_chain(state, LIST, first):
         return None
     text = " ".join(state.lines[index].stripped for index in range(line, end))
     return text, first
@@ -77,7 +76,7 @@ def _read(state: ParseState, first: int, lead_in: str | None, start: int, depth:
             index = after
             continue
         if current.marker is None:
-            if not result.items:
+            if not result.items or would_match_chain(state, LIST, index):
                 break
             item = result.items[-1]
             item.parts.append(current.stripped)
@@ -94,7 +93,7 @@ def _read(state: ParseState, first: int, lead_in: str | None, start: int, depth:
         deeper = current.indent > result.indent
         if current.indent < result.indent or not (deeper or _same_list(current.marker, marker)):
             break
-        if index != first and state.would_match(TERMINATORS, index):
+        if index != first and would_match_chain(state, LIST, index):
             break
         result.items.append(_Item(index, index + 1, [current.content]))
         index += 1
@@ -111,7 +110,7 @@ def _continues(state: ParseState, current: _List, first: Marker, line: int) -> b
     return (
         state.lines[line].indent == current.indent
         and _same_list(marker, first)
-        and not state.would_match(TERMINATORS, line)
+        and not would_match_chain(state, LIST, line)
     )
 
 
