@@ -7,7 +7,7 @@ import pytest
 import regex
 
 import weeknote_parser.recognise as recognise
-from weeknote_parser import Parser
+from weeknote_parser import ListBlock, Parser
 from weeknote_parser.inputs import text_input
 from weeknote_parser.recognise import (
     HEADING_TEXT,
@@ -146,8 +146,9 @@ LIST_THEN_SPRINT = """
 def test_a_rule_in_the_list_chain_ends_a_list() -> None:
     doc = parse_with(LIST_THEN_SPRINT, plugin=joining)
     assert titles_of(doc) == ["=== Sprint 11 ===", "=== Sprint 12 ==="]
-    items = doc.notes[0].sections[0].blocks[0]
-    assert [item.text for item in items.items] == ["planned the move", "moved the servers"]  # type: ignore[union-attr]
+    block = doc.notes[0].sections[0].blocks[0]
+    assert isinstance(block, ListBlock)
+    assert [item.text for item in block.items] == ["planned the move", "moved the servers"]
 
 
 def test_a_rule_outside_the_list_chain_is_read_as_part_of_the_item() -> None:
@@ -220,5 +221,6 @@ def test_a_line_a_list_chain_rule_reads_is_not_taken_as_an_items_continuation() 
         """
     )
     assert titles_of(doc) == ["Weeknote 11.22", "Weeknote 12.22"]
-    items = doc.notes[0].sections[0].blocks[0].items  # type: ignore[union-attr]
-    assert [item.text for item in items] == ["planned the move continued on a second line"]
+    block = doc.notes[0].sections[0].blocks[0]
+    assert isinstance(block, ListBlock)
+    assert [item.text for item in block.items] == ["planned the move continued on a second line"]
