@@ -3,6 +3,8 @@ of the built-in rules by declaring them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import regex
 
@@ -224,3 +226,13 @@ def test_a_line_a_list_chain_rule_reads_is_not_taken_as_an_items_continuation() 
     block = doc.notes[0].sections[0].blocks[0]
     assert isinstance(block, ListBlock)
     assert [item.text for item in block.items] == ["planned the move continued on a second line"]
+
+
+def test_every_exported_name_is_documented() -> None:
+    import weeknote_parser.testing as testing
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "recognisers.md").read_text("utf-8")
+    names = [*recognise.__all__, *testing.__all__, *State.__annotations__]
+    names += [n for n in vars(State) if not n.startswith("_")]
+    missing = sorted({n for n in names if n not in doc})
+    assert missing == []
