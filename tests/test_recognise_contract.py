@@ -228,6 +228,23 @@ def test_a_line_a_list_chain_rule_reads_is_not_taken_as_an_items_continuation() 
     assert [item.text for item in block.items] == ["planned the move continued on a second line"]
 
 
+def test_a_line_indented_below_an_item_stays_part_of_it() -> None:
+    doc = parse_with(
+        """
+        Weeknote 11.22
+
+        - the plan for
+          Weeknote 12.22
+
+        A quiet one.
+        """
+    )
+    assert titles_of(doc) == ["Weeknote 11.22"]
+    block = doc.notes[0].sections[0].blocks[0]
+    assert isinstance(block, ListBlock)
+    assert [item.text for item in block.items] == ["the plan for Weeknote 12.22"]
+
+
 def test_every_exported_name_is_documented() -> None:
     import weeknote_parser.testing as testing
 

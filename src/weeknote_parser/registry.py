@@ -33,7 +33,8 @@ class Registry(Generic[T]):
 
     def __init__(self, rules: Iterable[tuple[str, T] | tuple[str, T, Iterable[str]]] = ()) -> None:
         self._entries: list[_Entry[T]] = []
-        self._chains: dict[str, tuple[_Entry[T], ...]] = {}
+        # chain -> (names, rules) of its enabled members; emptied on every change
+        self._chains: dict[str, tuple[tuple[str, ...], list[T]]] = {}
         for row in rules:
             if len(row) == 2:
                 self.append(row[0], row[1])
@@ -66,11 +67,11 @@ class Registry(Generic[T]):
 
     def chain(self, chain: str) -> list[T]:
         """The enabled rules that belong to ``chain``, in order (none for an unknown chain)."""
-        return [entry.rule for entry in self._members(chain)]
+        return list(self._members(chain)[1])
 
     def chain_names(self, chain: str) -> tuple[str, ...]:
         """The names of the enabled rules that belong to ``chain``, in order."""
-        return tuple(entry.name for entry in self._members(chain))
+        return self._members(chain)[0]
 
     def chains(self) -> list[str]:
         """Every chain some rule (enabled or not) belongs to, in order of first mention."""
@@ -156,10 +157,11 @@ class Registry(Generic[T]):
         self._entries.insert(index, _Entry(name, rule, _chains(alt)))
         self._changed()
 
-    def _members(self, chain: str) -> tuple[_Entry[T], ...]:
+    def _members(self, chain: str) -> tuple[tuple[str, ...], list[T]]:
         members = self._chains.get(chain)
         if members is None:
-            members = tuple(e for e in self._entries if e.enabled and chain in e.alt)
+            entries = [e for e in self._entries if e.enabled and chain in e.alt]
+            members = (tuple(e.name for e in entries), [e.rule for e in entries])
             self._chains[chain] = members
         return members
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lines import Marker
-from ..recognise import LIST, would_match_chain
+from ..recognise import LIST, chain, would_match_chain
 from ..state import ParseState
 from .paragraph import paragraph_end
 
@@ -63,6 +63,7 @@ def _read(state: ParseState, first: int, lead_in: str | None, start: int, depth:
     """Read the list whose first item is at ``first``, nested lists included (to
     ``MAX_DEPTH`` levels; items nested deeper belong to the deepest list)."""
     lines = state.lines
+    ends = chain(state, LIST)  # the rules whose match on a line ends the list there
     marker = lines[first].marker
     assert marker is not None
     result = _List(marker.style, lines[first].indent, lead_in, start)
@@ -71,12 +72,14 @@ def _read(state: ParseState, first: int, lead_in: str | None, start: int, depth:
         current = lines[index]
         if not current.stripped:
             after = state.next_content(index)
-            if after is None or not _continues(state, result, marker, after):
+            if after is None or not _continues(state, result, marker, after, ends):
                 break
             index = after
             continue
         if current.marker is None:
-            if not result.items or would_match_chain(state, LIST, index):
+            if not result.items or (  # an unindented line below an item may start a block
+                current.indent <= result.indent and state.would_match(ends, index)
+            ):
                 break
             item = result.items[-1]
             item.parts.append(current.stripped)
@@ -93,14 +96,16 @@ def _read(state: ParseState, first: int, lead_in: str | None, start: int, depth:
         deeper = current.indent > result.indent
         if current.indent < result.indent or not (deeper or _same_list(current.marker, marker)):
             break
-        if index != first and would_match_chain(state, LIST, index):
+        if index != first and state.would_match(ends, index):
             break
         result.items.append(_Item(index, index + 1, [current.content]))
         index += 1
     return result
 
 
-def _continues(state: ParseState, current: _List, first: Marker, line: int) -> bool:
+def _continues(
+    state: ParseState, current: _List, first: Marker, line: int, ends: tuple[str, ...]
+) -> bool:
     """After a blank line: does the list go on at ``line``?"""
     marker = state.lines[line].marker
     if marker is None:
@@ -110,7 +115,7 @@ def _continues(state: ParseState, current: _List, first: Marker, line: int) -> b
     return (
         state.lines[line].indent == current.indent
         and _same_list(marker, first)
-        and not would_match_chain(state, LIST, line)
+        and not state.would_match(ends, line)
     )
 
 
