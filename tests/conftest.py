@@ -22,6 +22,10 @@ from . import security_guard
 ALLOWED_OPENERS: tuple[tuple[str, str], ...] = (
     # The input file named on the command line or given to parse_file().
     ("weeknote_parser.readers.decoding", "read_bytes"),
+    # Setting up, before any input is read: the configuration file named or found, and the
+    # installed packages' entry points, read to find the plugins named.
+    ("weeknote_parser.config", "_read_toml"),
+    ("weeknote_parser.plugins", "_entry_points"),
 )
 
 pytest_plugins = ["pytester"]

@@ -80,6 +80,11 @@ class Line(NamedTuple):
         return self.text[self.marker.content_start :].strip()
 
     @property
+    def hint(self) -> Role | None:
+        """The line's role, by the name it had before roles carried levels and numbers."""
+        return self.role
+
+    @property
     def urls(self) -> tuple[str, ...]:
         """The targets of the links the format gives for this line."""
         return tuple(link.url for link in self.links)

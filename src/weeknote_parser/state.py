@@ -106,6 +106,7 @@ class ParseState:
         self.cursor = 0
         self.context = context
         self.kinds = kinds
+        self.rules = rules  # the registry of this parse: chains are read from it
         self._active_rules = dict(rules.active())
         self._inline = [rule for _, rule in inline.active()]
         self.notes: list[_NoteBuilder] = []

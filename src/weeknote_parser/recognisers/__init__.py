@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..recognise import HEADING_TEXT, LIST, NOTE
 from ..registry import Registry
 from ..state import BlockRule, InlineRule
 from .chrome import chrome
@@ -13,22 +14,24 @@ from .lists import list_block
 from .paragraph import paragraph
 from .title import plain_title, title, week_line
 
-# The order rules are tried in at each line. 'paragraph' matches anything, so it is last.
-BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
-    ("chrome", chrome),
-    ("dateline", dateline),
-    ("title", title),
-    ("week_line", week_line),
-    ("plain_title", plain_title),
-    ("footnote", footnote),
-    ("numbered_heading", numbered_heading),
-    ("list", list_block),
-    ("heading", heading),
-    ("paragraph", paragraph),
+# The order rules are tried in at each line, and the chains each rule belongs to: the
+# look-aheads in which the rules that ask a chain (see weeknote_parser.recognise) try it.
+# 'paragraph' matches anything, so it is last.
+BLOCK_RULES: tuple[tuple[str, BlockRule, tuple[str, ...]], ...] = (
+    ("chrome", chrome, (HEADING_TEXT,)),
+    ("dateline", dateline, ()),
+    ("title", title, (NOTE, LIST, HEADING_TEXT)),
+    ("week_line", week_line, (NOTE, LIST, HEADING_TEXT)),
+    ("plain_title", plain_title, ()),
+    ("footnote", footnote, (LIST, HEADING_TEXT)),
+    ("numbered_heading", numbered_heading, (LIST,)),
+    ("list", list_block, ()),
+    ("heading", heading, ()),
+    ("paragraph", paragraph, ()),
 )
 
 # Rules run over every line of note text once the blocks are known.
-INLINE_RULES: tuple[tuple[str, InlineRule], ...] = (("links", links),)
+INLINE_RULES: tuple[tuple[str, InlineRule, tuple[str, ...]], ...] = (("links", links, ()),)
 
 
 def default_block_rules() -> Registry[BlockRule]:

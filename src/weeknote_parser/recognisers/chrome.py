@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..recognise import NOTE, first_match_chain
 from ..state import ParseState
 
 # Lines that are furniture wherever they stand, when they stand alone and are short:
@@ -66,5 +67,5 @@ def chrome(state: ParseState, line: int, *, silent: bool) -> bool:
 
 
 def _before_first_note(state: ParseState, line: int) -> bool:
-    first = state.first_match(("title", "week_line"))
+    first = first_match_chain(state, NOTE)
     return first is not None and line < first

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from ..recognise import HEADING_TEXT, would_match_chain
 from ..state import ParseState
 from .common import looks_like_heading
-
-# Recognisers whose match on the next block means the current line does not head a section.
-NEXT_NOTE = ("title", "week_line")
 
 
 def is_candidate(state: ParseState, line: int) -> bool:
@@ -24,13 +22,14 @@ def is_candidate(state: ParseState, line: int) -> bool:
 def _heads_text(state: ParseState, line: int) -> int | None:
     """The line of the text a heading at ``line`` would head, or None if nothing fit follows.
 
-    What follows must be content: not the end, not the next note, and not another heading
-    candidate (a standalone line followed by a heading is a caption, not a heading).
+    What follows must be content: not the end, not another heading candidate (a standalone
+    line followed by a heading is a caption, not a heading), and not a block a rule of the
+    'heading_text' chain would read (the next note, chrome, a footnote).
     """
     below = state.next_content(line + 1)
     if below is None or is_candidate(state, below):
         return None
-    if state.would_match((*NEXT_NOTE, "chrome", "footnote"), below):
+    if would_match_chain(state, HEADING_TEXT, below):
         return None
     return below
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Literal
 
 from ..lines import Marker, task_state
+from ..recognise import LIST, chain, would_match_chain
 from ..state import ListItemSpec, ListSpec, ParseState
 from .paragraph import paragraph_end
 
-# Recognisers whose match on a later item means the list has ended there.
-TERMINATORS = ("numbered_heading", "footnote", "title", "week_line")
 # Lists nested deeper than this are read as items of the deepest list (nothing is lost).
 MAX_DEPTH = 32
 
@@ -29,7 +28,7 @@ def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
     first = end if end < limit else state.next_content(end)
     if first is None or not _is_item(state, first):
         return None
-    if state.would_match(TERMINATORS, first):
+    if would_match_chain(state, LIST, first):
         return None
     text = " ".join(state.lines[index].stripped for index in range(line, end))
     return text, first
@@ -41,6 +40,7 @@ def _read(
     """Read the list whose first item is at ``first``, nested lists included (to
     ``MAX_DEPTH`` levels; items nested deeper belong to the deepest list)."""
     lines = state.lines
+    ends = chain(state, LIST)  # the rules whose match on a line ends the list there
     marker = lines[first].marker
     assert marker is not None
     indent = lines[first].indent
@@ -50,12 +50,15 @@ def _read(
         current = lines[index]
         if not current.stripped:
             after = state.next_content(index)
-            if after is None or not _continues(state, indent, marker, after):
+            if after is None or not _continues(state, indent, marker, after, ends):
                 break
             index = after
             continue
         if current.marker is None:
             if not result.items or current.role is not None:
+                break
+            if current.indent <= indent and state.would_match(ends, index):
+                # an unindented line below an item may start a block of its own
                 break
             item = result.items[-1]
             item.text = f"{item.text} {current.stripped}"
@@ -72,7 +75,7 @@ def _read(
         deeper = current.indent > indent
         if current.indent < indent or not (deeper or _same_list(current.marker, marker)):
             break
-        if index != first and state.would_match(TERMINATORS, index):
+        if index != first and state.would_match(ends, index):
             break
         checked, text = task_state(current.content)
         result.items.append(ListItemSpec(text, index, index + 1, checked))
@@ -80,7 +83,9 @@ def _read(
     return result
 
 
-def _continues(state: ParseState, indent: int, first: Marker, line: int) -> bool:
+def _continues(
+    state: ParseState, indent: int, first: Marker, line: int, ends: tuple[str, ...]
+) -> bool:
     """After a blank line: does the list go on at ``line``?"""
     marker = state.lines[line].marker
     if marker is None:
@@ -90,7 +95,7 @@ def _continues(state: ParseState, indent: int, first: Marker, line: int) -> bool
     return (
         state.lines[line].indent == indent
         and _same_list(marker, first)
-        and not state.would_match(TERMINATORS, line)
+        and not state.would_match(ends, line)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..lines import MAY_OPEN_NOTE
+from ..recognise import NOTE, first_match_chain
 from ..state import ParseState
 from ..weeks import LABEL, WeekMatch
 from ..weeks.grammar import whole
@@ -178,7 +179,7 @@ def plain_title(state: ParseState, line: int, *, silent: bool) -> bool:
         return False
     if state.next_content(line + 1) is None:
         return False
-    if state.first_match(("title", "week_line")) is not None:
+    if first_match_chain(state, NOTE) is not None:
         return False
     if not silent:
         state.start_note(title=text, subtitle=None, designation=None, start=line, end=line + 1)
