@@ -366,3 +366,68 @@ def test_an_internal_error_is_one_line_and_the_batch_goes_on(
     assert code == EXIT_INTERNAL
     assert err == f"Error: {note_file}: internal error (RuntimeError: boom); please report it\n"
     assert len(out.splitlines()) == 1
+
+
+# -- configuration, plugins and the settings the options file holds ---------------------------
+def test_show_config_names_where_each_setting_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "weeknote-parser.toml").write_text('date-order = "mdy"\nyear = 2019\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("--show-config", "--year", "2020")
+    assert (code, err) == (0, "")
+    rows = dict(line.split(" = ", 1) for line in out.splitlines())
+    assert rows["date_order"] == f'"mdy"  ({tmp_path / "weeknote-parser.toml"})'
+    assert rows["year"] == "2020  (command line)"
+    assert rows["first_candidate_year"] == "2005  (default)"
+
+
+def test_a_config_file_found_upwards_changes_the_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.weeknote-parser]\nyear = 2018\n")
+    inner = tmp_path / "notes" / "2024"
+    inner.mkdir(parents=True)
+    note = inner / "n.txt"
+    note.write_text("Weeknote w/c 5 November\n\nText.\n")
+    monkeypatch.chdir(inner)
+    code, out, _ = run(str(note))
+    assert code == 0
+    assert json.loads(out)["notes"][0]["week"]["start"] == "2018-11-05"
+
+
+def test_a_bad_config_file_is_one_line_with_exit_2(tmp_path: Path) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text('date_order = "ymd"\n')
+    code, out, err = run("--config", str(config), "--show-config")
+    assert (code, out) == (2, "")
+    assert err == f"Error: {config}: date_order: Input should be 'dmy' or 'mdy' (got 'ymd')\n"
+
+
+def test_an_unknown_plugin_lists_the_installed_ones(note_file: Path) -> None:
+    code, _, err = run("--plugin", "no-such-plugin", str(note_file))
+    assert code == 2
+    assert err.splitlines()[-1].startswith("Error: unknown plugin 'no-such-plugin'; installed")
+
+
+def test_vocabulary_and_first_candidate_year_from_the_command_line(tmp_path: Path) -> None:
+    note = tmp_path / "n.txt"
+    note.write_text("Weeknote w/c 5 November\n\nIntro text.\n\nSmall wins\n\nThe form shipped.\n")
+    code, out, _ = run("--vocabulary", "went_well=Small wins", "--first-candidate-year", "2015",
+                       str(note))  # fmt: skip
+    assert code == 0
+    note_json = json.loads(out)["notes"][0]
+    assert [s["kind"] for s in note_json["sections"]] == ["intro", "went_well"]
+    assert all(day >= "2015" for day in note_json["week"]["candidates"])
+
+
+def test_a_malformed_vocabulary_pair_is_a_usage_error(note_file: Path) -> None:
+    code, _, err = run("--vocabulary", "went_well", str(note_file))
+    assert code == 2
+    assert "KIND=HEADING" in err
+
+
+def test_files_are_needed_unless_showing_the_config() -> None:
+    code, _, err = run()
+    assert code == 2
+    assert "Missing argument" in err

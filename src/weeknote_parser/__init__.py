@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .api import parse, parse_file, to_json
+from .config import Config, ConfigError, load_config
 from .errors import InputError, OptionsError, WeeknoteError
 from .models import (
     Block,
@@ -36,6 +37,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Block",
+    "Config",
+    "ConfigError",
     "Document",
     "Footnote",
     "InputError",
@@ -58,6 +61,7 @@ __all__ = [
     "YearSource",
     "__version__",
     "flatten_lists",
+    "load_config",
     "parse",
     "parse_file",
     "to_json",

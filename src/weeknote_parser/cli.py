@@ -8,16 +8,19 @@ line or a setting is invalid; 3 an internal error.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import stat
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import IO, Any, BinaryIO, ClassVar, NoReturn, TypeVar
 
 import click
 
 from .api import to_json
+from .config import Config, ConfigError, load_config, merge
 from .errors import InputError, OptionsError, WeeknoteError
 from .inputs import Format, Source
 from .options import (
@@ -146,6 +149,32 @@ def parse_options(func: F) -> F:
             help="Switch off a recogniser by name (repeatable); see --list-recognisers.",
         ),
         click.option(
+            "--first-candidate-year",
+            type=click.IntRange(1900, 2200),
+            help="The earliest year listed among candidate Mondays when the year is unknown.",
+        ),
+        click.option(
+            "--vocabulary",
+            multiple=True,
+            metavar="KIND=HEADING",
+            help="Read HEADING (whole, any case) as a section of KIND, e.g. 'went_well=Yay' "
+            "(repeatable).",
+        ),
+        click.option(
+            "--plugin",
+            "plugins",
+            multiple=True,
+            metavar="NAME",
+            help="Set up an installed plugin (repeatable); an unknown name lists the installed.",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Read settings from this TOML file (default: weeknote-parser.toml or "
+            "[tool.weeknote-parser] in pyproject.toml, from here upwards).",
+        ),
+        click.option(
             "--max-bytes",
             type=ByteSize(),
             default="64M",
@@ -159,20 +188,46 @@ def parse_options(func: F) -> F:
     return func
 
 
-def build_options(
+def build_config(
     *,
+    config_file: Path | None,
     year: int | None,
     published: dt.date | None,
     date_order: str | None,
     disable: tuple[str, ...],
     today: dt.date | None = None,
-) -> ParseOptions:
-    """The one place the command line's settings become a validated ParseOptions."""
+    first_candidate_year: int | None = None,
+    vocabulary: tuple[str, ...] = (),
+    plugins: tuple[str, ...] = (),
+) -> Config:
+    """The one place the command line's settings become the settings in force: the
+    configuration file's, with those given on the command line over them."""
     if isinstance(published, dt.datetime):
         published = published.date()
-    return ParseOptions.build(
-        year=year, published=published, date_order=date_order, disable=disable, today=today
+    return merge(
+        load_config(config_file, Path.cwd()),
+        {
+            "year": year,
+            "published": published,
+            "date_order": date_order,
+            "today": today,
+            "first_candidate_year": first_candidate_year,
+            "disable": disable or None,
+            "vocabulary": _vocabulary(vocabulary) if vocabulary else None,
+            "plugins": plugins or None,
+        },
     )
+
+
+def _vocabulary(pairs: tuple[str, ...]) -> dict[str, list[str]]:
+    """``KIND=HEADING`` pairs as a vocabulary: headings grouped by kind."""
+    found: dict[str, list[str]] = {}
+    for pair in pairs:
+        kind, equals, heading = pair.partition("=")
+        if not equals or not kind.strip() or not heading.strip():
+            raise OptionsError(f"--vocabulary: expected KIND=HEADING (got {pair!r})")
+        found.setdefault(kind.strip(), []).append(heading.strip())
+    return found
 
 
 def _read(
@@ -275,6 +330,14 @@ def _write_output(payload: bytes, *, failure: int = EXIT_INPUT_ERROR) -> bool:
     return True
 
 
+def _show(config: Config) -> None:
+    """The settings in force, one a line: ``key = value  (where it came from)``."""
+    rows = [
+        f"{key} = {json.dumps(value)}  ({origin})\n" for key, value, origin in config.describe()
+    ]
+    _write_output("".join(rows).encode())
+
+
 def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
@@ -292,7 +355,7 @@ def _print_schema(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, metavar="FILE...")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (one document after another).")
 @parse_options
 @click.option(
@@ -311,6 +374,11 @@ def _print_schema(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     callback=_print_schema,
     help="Print the JSON Schema of the output and exit.",
 )
+@click.option(
+    "--show-config",
+    is_flag=True,
+    help="Print the settings in force, and where each came from, and exit.",
+)
 @click.version_option(package_name="weeknote-parser")
 def command(
     files: tuple[str, ...],
@@ -323,7 +391,12 @@ def command(
     encoding: str | None,
     url: str | None,
     disable: tuple[str, ...],
+    first_candidate_year: int | None,
+    vocabulary: tuple[str, ...],
+    plugins: tuple[str, ...],
+    config_file: Path | None,
     max_bytes: int,
+    show_config: bool,
 ) -> None:
     """Parse weeknote FILEs (or '-' for stdin) and print each as JSON.
 
@@ -340,10 +413,19 @@ def command(
         except OptionsError as error:  # not the command line's fault: no usage text
             _fail(str(error), EXIT_USAGE)
     try:
-        options = build_options(
-            year=year, published=published, date_order=date_order, disable=disable, today=today
-        )
-        parser = Parser(options)
+        config = build_config(
+            config_file=config_file, year=year, published=published, date_order=date_order,
+            disable=disable, today=today, first_candidate_year=first_candidate_year,
+            vocabulary=vocabulary, plugins=plugins,
+        )  # fmt: skip
+        if show_config:
+            _show(config)
+            return
+        if not files:
+            raise click.UsageError("Missing argument 'FILE...'.")
+        parser = config.parser()
+    except ConfigError as error:  # the file's fault, not the command line's: no usage text
+        _fail(str(error), EXIT_USAGE)
     except WeeknoteError as error:
         raise click.UsageError(str(error)) from None
     if sys.stdout is None:

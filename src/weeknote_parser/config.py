@@ -29,7 +29,6 @@ from .errors import OptionsError
 from .models import SectionKind
 from .options import ParseOptions
 from .parser import Parser
-from .plugins import make_parser
 
 CONFIG_FILE = "weeknote-parser.toml"
 PYPROJECT = "pyproject.toml"
@@ -38,7 +37,7 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 
 OPTION_KEYS: tuple[str, ...] = tuple(ParseOptions.model_fields)
-KEYS: tuple[str, ...] = (*OPTION_KEYS, "plugins")
+KEYS: tuple[str, ...] = OPTION_KEYS
 """Every setting a configuration may hold, in the order they are described."""
 
 
@@ -52,7 +51,6 @@ class Config:
     setting where it came from (a file's path, ``'default'`` or ``'command line'``)."""
 
     options: ParseOptions = field(default_factory=ParseOptions)
-    plugins: tuple[str, ...] = ()
     path: Path | None = None
     """The configuration file read, if any."""
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -66,12 +64,16 @@ class Config:
     def describe(self) -> list[tuple[str, object, str]]:
         """``(key, value, origin)`` for every setting, values as JSON would hold them."""
         values: dict[str, object] = self.options.model_dump(mode="json")
-        values["plugins"] = list(self.plugins)
         return [(key, values[key], self.origin(key)) for key in KEYS]
+
+    @property
+    def plugins(self) -> tuple[str, ...]:
+        """The plugins to set up."""
+        return self.options.plugins
 
     def parser(self) -> Parser:
         """A parser with these options and plugins (plugins first, then ``disable``)."""
-        return make_parser(self.options, plugins=self.plugins)
+        return Parser(self.options)
 
 
 def find_config(start: Path) -> Path | None:
@@ -111,28 +113,18 @@ def read_config(path: Path) -> Config:
             raise ConfigError(f"no [{TABLE}] table", path=str(path))
         data = table
     settings = _settings(data, str(path), ConfigError)
-    plugins = settings.pop("plugins", None)
     options = _build(settings, str(path), ConfigError)
-    origins = dict.fromkeys([*settings, *(["plugins"] if plugins is not None else [])], str(path))
-    return Config(options, tuple(plugins or ()), path, origins)
+    return Config(options, path, dict.fromkeys(settings, str(path)))
 
 
 def merge(config: Config, settings: Mapping[str, object]) -> Config:
     """``config`` with ``settings`` (from the command line) put over it: each setting given
     (not None) replaces the file's whole value and is marked ``'command line'``."""
     given = _settings({k: v for k, v in settings.items() if v is not None}, None, OptionsError)
-    plugins = given.pop("plugins", None)
     values = {k: v for k, v in config.options.model_dump().items() if k in config.origins}
     options = _build({**values, **given}, None, OptionsError)
     origins = {**config.origins, **dict.fromkeys(given, COMMAND_LINE)}
-    if plugins is not None:
-        origins["plugins"] = COMMAND_LINE
-    return Config(
-        options,
-        tuple(plugins) if plugins is not None else config.plugins,
-        config.path,
-        origins,
-    )
+    return Config(options, config.path, origins)
 
 
 # -- reading and checking -------------------------------------------------------------------
@@ -175,8 +167,7 @@ def _settings(
         if key in settings:
             raise error(f"{key}: given twice", path=where)
         if key == "plugins":
-            settings[key] = _plugin_names(value, where, error)
-            continue
+            value = _plugin_names(value, where, error)
         if key == "vocabulary":
             _check_kinds(value, where, error)
         _build({key: value}, where, error)

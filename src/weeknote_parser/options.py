@@ -86,6 +86,13 @@ class ParseOptions(BaseModel):
         description="The earliest year listed among candidate Mondays when the year is unknown.",
     )
     disable: tuple[str, ...] = Field(default=(), description="Names of recognisers to switch off.")
+    plugins: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Names of installed plugins (entry points of the group 'weeknote_parser.plugins') "
+            "to set up, in order; each is imported only when named here."
+        ),
+    )
     vocabulary: dict[SectionKind, tuple[str, ...]] = Field(
         default_factory=dict,
         description="Extra headings (matched case-insensitively, whole) for each section kind.",
@@ -101,7 +108,7 @@ class ParseOptions(BaseModel):
         set, else the clock's. Raise :class:`OptionsError` for a bad ``SOURCE_DATE_EPOCH``."""
         return self.today or today_from_environment() or dt.date.today()
 
-    @field_validator("disable")
+    @field_validator("disable", "plugins")
     @classmethod
     def _strip_names(cls, names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(name.strip() for name in names if name.strip())

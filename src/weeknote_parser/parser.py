@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,12 +34,20 @@ class Parser:
         self.rules = rules if rules is not None else default_block_rules()
         self.inline = inline if inline is not None else default_inline_rules()
         self.kinds = KindTable(self.options.vocabulary)
+        if self.options.plugins:  # before 'disable', which may name a plugin's rules
+            from .plugins import load_plugins
+
+            load_plugins(self, self.options.plugins)
         if self.options.disable:
             self.disable(self.options.disable)
 
     def with_options(self, options: ParseOptions) -> Parser:
-        """A parser with the same rules (copies of the registries) and other options."""
-        return Parser(options, rules=self.rules.copy(), inline=self.inline.copy())
+        """This parser's rules (plugins' included, as they are set up now) with other
+        options: for a year or a publication date that differs from call to call."""
+        other = copy.copy(self)
+        other.options = options
+        other.kinds = KindTable(options.vocabulary)
+        return other
 
     # -- the recogniser registries, by name --------------------------------------------
     def names(self) -> list[str]:

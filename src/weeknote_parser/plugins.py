@@ -91,10 +91,10 @@ def make_parser(
     can be disabled by name like the built-in ones.
     """
     options = options or ParseOptions()
-    parser = Parser(options.model_copy(update={"disable": ()}))
     names = [plugin for plugin in plugins if isinstance(plugin, str)]
-    if names:
-        load_plugins(parser, names)
+    parser = Parser(
+        options.model_copy(update={"disable": (), "plugins": (*options.plugins, *names)})
+    )
     for plugin in plugins:
         if not isinstance(plugin, str):
             apply_plugin(parser, plugin)
