@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import time
 
 import pytest
 
 from weeknote_parser import Document, ListBlock, Paragraph, parse
 from weeknote_parser.lines import Line
-from weeknote_parser.readers.html import MAX_DEPTH, MAX_LIST_DEPTH, fragment_lines, read_html
+from weeknote_parser.readers.html import (
+    MAX_DEPTH,
+    MAX_LIST_DEPTH,
+    _outside,
+    _parse,
+    _posts,
+    fragment_lines,
+    read_html,
+)
 
 
 def html(page: str) -> Document:
@@ -247,3 +257,24 @@ def test_a_page_that_is_all_post_has_no_chrome() -> None:
 def test_scripts_among_text_keep_the_text_around_them() -> None:
     count = 20_000
     assert lines("<main><p>" + "w<script>x</script>" * count + "</p></main>") == ["w" * count]
+
+
+# -- linear time where the whole page's cost hides it ----------------------------------------
+def test_finding_the_posts_and_what_is_outside_them_takes_linear_time() -> None:
+    # On an archive page the posts' own reading is the larger cost; these walks are timed
+    # alone, so a cost that grows with the square of the number of posts shows.
+    def cpu_time(posts: int) -> float:
+        page = "<html><body>" + '<div class="post">x</div>' * posts
+        root = _parse(page + "<p>After.</p></body></html>", [])
+        assert root is not None
+        best = math.inf
+        for _ in range(3):
+            start = time.process_time()
+            found = _posts(root)
+            before, after = _outside(root, found)
+            best = min(best, time.process_time() - start)
+        assert (len(found), len(before), len(after)) == (posts, 0, 1)
+        return best
+
+    cpu_time(10)
+    assert cpu_time(16_000) <= 64 * cpu_time(1_000)
