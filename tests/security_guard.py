@@ -22,10 +22,11 @@ that the content of the file did not reach the output.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
@@ -87,6 +88,19 @@ _lock = threading.Lock()
 _violations: list[Violation] = []
 _allowed: frozenset[tuple[str, str]] = frozenset()
 _installed = False
+_test_network = threading.local()  # set by own_sockets(): the test's own sockets may run
+
+
+@contextlib.contextmanager
+def own_sockets() -> Iterator[None]:
+    """Let a test's own code use loopback sockets (a listener, a probe of a free port) while
+    it checks how something else behaves on the network. Package code on the stack is still
+    refused: the parser never gets the network."""
+    _test_network.on = True
+    try:
+        yield
+    finally:
+        _test_network.on = False
 
 
 def install(allowed: Iterable[tuple[str, str]]) -> None:
@@ -141,6 +155,14 @@ def _open_caller(frame: FrameType | None) -> FrameType | None:
     return None
 
 
+def _package_on_stack(frame: FrameType | None) -> bool:
+    while frame is not None:
+        if _in_package(frame):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _network_caller(frame: FrameType) -> str:
     """Who asked for the network: the innermost package frame, else the immediate caller."""
     outer: FrameType | None = frame
@@ -153,6 +175,8 @@ def _network_caller(frame: FrameType) -> str:
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
     if event in NETWORK_EVENTS:
+        if getattr(_test_network, "on", False) and not _package_on_stack(sys._getframe(1)):
+            return
         shown: object = tuple(a for a in args if not isinstance(a, socket.socket))
         if event == "urllib.Request":
             shown = args[0]  # the URL, without the headers

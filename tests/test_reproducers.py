@@ -28,6 +28,7 @@ import pytest
 
 from weeknote_parser import Document, WeeknoteError, parse, to_json
 
+from . import security_guard
 from .reproducer_cases import CASES, SCALING, Case, Scaling
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,7 +246,10 @@ def test_the_rules_catch_a_connection_and_a_file_open() -> None:
         return parse("x")
 
     for run, words in ((connects, "connect"), (opens, "open")):
-        with pytest.raises(AssertionError, match=f"tried to {words}"):
+        with (
+            security_guard.own_sockets(),
+            pytest.raises(AssertionError, match=f"tried to {words}"),
+        ):
             parse_under_the_rules(run)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from . import security_guard
 from .run_reproducers import Reproducer, classify, main, read_reproducers, run_one
 
 PYTHON = sys.executable
@@ -81,11 +82,12 @@ def test_opening_a_file_of_the_project_is_seen() -> None:
 
 
 def test_a_connection_to_the_named_port_is_seen() -> None:
-    with socket.socket() as probe:  # a free port for the listener
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    connect = f"import socket; socket.create_connection(('127.0.0.1', {port}), timeout=0.5)"
-    assert _run(f'{PYTHON} -c "{connect}" # 127.0.0.1:{port}') == "network"
+    with security_guard.own_sockets():
+        with socket.socket() as probe:  # a free port for the listener
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        connect = f"import socket; socket.create_connection(('127.0.0.1', {port}), timeout=0.5)"
+        assert _run(f'{PYTHON} -c "{connect}" # 127.0.0.1:{port}') == "network"
 
 
 def test_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
