@@ -157,3 +157,65 @@ def read_date(text: str, order: DateOrder = "dmy") -> PartialDate | None:
 
 def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
+
+
+# -- day first or month first: the reading the rest of a designation calls for -------------------
+def _readings(date: PartialDate) -> list[PartialDate]:
+    """``date`` as read, then (when it is ambiguous) with day and month swapped."""
+    if not date.ambiguous or date.day is None or date.month is None:
+        return [date]
+    return [date, PartialDate(date.month, date.day, date.year, date.weekday)]
+
+
+def settle_single(date: PartialDate, weekdays: tuple[int, ...]) -> PartialDate:
+    """An ambiguous numeric date with its year, read the one way that falls on one of
+    ``weekdays`` (or on its written weekday): 'w/c 04/03/23' is Monday 3 April 2023, since 4
+    March 2023 is a Saturday. Unchanged when both readings or neither fit."""
+    if not date.ambiguous or date.year is None:
+        return date
+    wanted = (date.weekday,) if date.weekday is not None else weekdays
+    fitting = [
+        reading
+        for reading in _readings(date)
+        if (day := reading.resolved()) is not None and day.weekday() in wanted
+    ]
+    if len(fitting) != 1:
+        return date
+    chosen = fitting[0]
+    return PartialDate(chosen.day, chosen.month, chosen.year, chosen.weekday)
+
+
+MAX_RANGE_DAYS = 13  # a range longer than two weeks is not one read the right way
+
+
+def _span(first: PartialDate, last: PartialDate) -> int | None:
+    """Days from ``first`` to ``last`` (a year-less end past December runs into January)."""
+    year = first.year or last.year or 2000
+    start = first.on(year)
+    end = last.on(last.year or year)
+    if start is None or end is None:
+        return None
+    if end < start and last.year is None:
+        end = last.on(year + 1)
+    return (end - start).days if end is not None else None
+
+
+def settle_range(first: PartialDate, last: PartialDate) -> tuple[PartialDate, PartialDate]:
+    """The two ends of a numeric range, each read day first or month first so that the range
+    runs forward over at most two weeks: '10/5/2020 - 10/11/2020' is 5 to 11 October.
+    Unchanged when the reading as written fits, or when no single other reading does."""
+    if not (first.ambiguous or last.ambiguous):
+        return first, last
+    options = [
+        (a, b)
+        for a in _readings(first)
+        for b in _readings(last)
+        if (span := _span(a, b)) is not None and 0 <= span <= MAX_RANGE_DAYS
+    ]
+    if (first, last) in options or len(options) != 1:
+        return first, last
+    a, b = options[0]
+    return (
+        PartialDate(a.day, a.month, a.year, a.weekday),
+        PartialDate(b.day, b.month, b.year, b.weekday),
+    )
