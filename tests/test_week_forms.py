@@ -12,6 +12,7 @@ from weeknote_parser import ParseOptions, Parser, WeekKind
 from weeknote_parser.readers import read_text_as
 from weeknote_parser.weeks import find_designations, match_whole
 from weeknote_parser.weeks.dates import PartialDate, settle_range, settle_single
+from weeknote_parser.weeks.titles import split_title
 from weeknote_parser.weeks.words import NUMBER_WORDS, number_value
 
 from .conftest import TODAY, parse_text
@@ -242,3 +243,36 @@ def test_a_numeric_range_is_read_the_way_that_makes_it_a_week() -> None:
     assert "ambiguous-date" not in [w.code for w in document.warnings]
     first, last = settle_range(PartialDate(1, 3, 2021, ambiguous=True), PartialDate(5, 3, 2021))
     assert (first.day, first.month, last.day) == (1, 3, 5)  # as written: kept
+
+
+# -- titles: where the designation ends and the subtitle begins ------------------------------
+@pytest.mark.parametrize(
+    ("title", "raw", "subtitle"),
+    [
+        ("Weeknote 2021-W07: snow", "Weeknote 2021-W07", "snow"),
+        ("Weeknote #37 ✨ small wins", "Weeknote #37", "small wins"),
+        ("📝 Weeknotes #9 - a slow one", "Weeknotes #9", "a slow one"),
+        ("🗓️ Week 12 🎉", "Week 12", None),
+        ("Notes on week 6 of 2021", "week 6 of 2021", None),
+        ("Notes: 1st Mar - 7th Mar", "1st Mar - 7th Mar", None),
+        ("Log #3: tidying up", "#3", "tidying up"),
+        ("Week 2 Recap", "Week 2", None),
+        ("Week 4: 12-03-2020", "Week 4: 12-03-2020", None),
+        ("Week 3 (16/3):", "Week 3 (16/3)", None),
+        ("Week 12 (a quiet one)", "Week 12", "a quiet one"),
+        ("2021 Week 9 - Weekly Notes", "2021 Week 9", "Weekly Notes"),
+        ("Sprint 4 weeknotes", "Sprint 4", None),
+        ("A slow start - Weeknote 9.21", "Weeknote 9.21", None),
+        ("Pat's weeknotes for 9.21: rain", "weeknotes for 9.21", "rain"),
+    ],
+)
+def test_split_title(title: str, raw: str, subtitle: str | None) -> None:
+    found = split_title(title, find_designations(title))
+    assert found is not None
+    assert (found[0].raw, found[1]) == (raw, subtitle)
+
+
+@pytest.mark.parametrize("title", ["My thoughts on 3 March", "Week 2 was hard, really hard"])
+def test_titles_whose_designation_is_not_where_a_title_names_its_week(title: str) -> None:
+    found = split_title(title, find_designations(title))
+    assert found is None or found[1] is None
