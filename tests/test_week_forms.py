@@ -11,7 +11,8 @@ import pytest
 from weeknote_parser import ParseOptions, Parser, WeekKind
 from weeknote_parser.readers import read_text_as
 from weeknote_parser.weeks import find_designations, match_whole
-from weeknote_parser.weeks.dates import PartialDate, settle_range, settle_single
+from weeknote_parser.weeks.builders import same_week, written_monday
+from weeknote_parser.weeks.dates import PartialDate, range_monday, settle_range, settle_single
 from weeknote_parser.weeks.titles import split_title
 from weeknote_parser.weeks.words import NUMBER_WORDS, number_value
 
@@ -276,3 +277,32 @@ def test_split_title(title: str, raw: str, subtitle: str | None) -> None:
 def test_titles_whose_designation_is_not_where_a_title_names_its_week(title: str) -> None:
     found = split_title(title, find_designations(title))
     assert found is None or found[1] is None
+
+
+# -- the Monday a designation names by itself -------------------------------------------------
+@pytest.mark.parametrize(
+    ("first", "last", "monday"),
+    [
+        ("2019-10-07", "2019-10-11", "2019-10-07"),  # Monday to Friday
+        ("2019-10-05", "2019-10-11", "2019-10-07"),  # Saturday to Friday: the week after
+        ("2019-10-27", "2019-11-02", "2019-10-28"),  # Sunday to Saturday
+        ("2019-10-06", "2019-10-06", "2019-09-30"),  # a Sunday alone ends its week
+        ("2019-10-09", "2019-10-15", "2019-10-07"),  # Wednesday to Tuesday: where it starts
+    ],
+)
+def test_range_monday(first: str, last: str, monday: str) -> None:
+    assert range_monday(D(first), D(last)) == D(monday)
+
+
+def test_same_week() -> None:
+    code = match_whole("Week notes 2021-04")
+    dated = match_whole("Week of 2021-01-25 - 2021-01-31")
+    weekend = match_whole("2021-01-23 - 2021-01-29")  # Saturday to Friday
+    other = match_whole("Week of 2021-02-01 - 2021-02-07")
+    assert code is not None and dated is not None and weekend is not None and other is not None
+    assert written_monday(code) == D("2021-01-25")
+    assert same_week(code, dated) and same_week(code, weekend)
+    assert not same_week(code, other)
+    counter = match_whole("Weeknote 243")
+    assert counter is not None and written_monday(counter) is None
+    assert not same_week(counter, counter)

@@ -3,6 +3,7 @@ pattern's match (see :mod:`.grammar` for the patterns)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -13,7 +14,9 @@ from .dates import (
     DateOrder,
     PartialDate,
     full_year,
+    monday_of,
     parse_date,
+    range_monday,
     settle_range,
     settle_single,
 )
@@ -275,3 +278,28 @@ def build_two_weeks(match: re.Match[str], _order: DateOrder) -> WeekMatch | None
 def build_day_month(match: re.Match[str], order: DateOrder) -> WeekMatch | None:
     first = _date(match, "date", order)
     return _base(match, WeekKind.DATE, first=first) if first and first.month else None
+
+
+def written_monday(match: WeekMatch) -> dt.date | None:
+    """The Monday of the week ``match`` names by itself (its year written), or None: for a
+    week code, that ISO week; for a date or a range, the week holding it (see
+    :func:`.dates.range_monday`). Counters, periods and year-less dates give None."""
+    if match.kind is WeekKind.WEEK_NUMBER and match.week is not None and match.year is not None:
+        try:
+            return dt.date.fromisocalendar(match.year, match.week, 1)
+        except ValueError:
+            return None
+    if match.kind not in DATED_KINDS or match.first is None:
+        return None
+    first = match.first.resolved()
+    if first is None:
+        return None
+    last = match.last.resolved() if match.last is not None else None
+    return range_monday(first, last) if match.kind is WeekKind.DATE_RANGE else monday_of(first)
+
+
+def same_week(one: WeekMatch, other: WeekMatch) -> bool:
+    """Do ``one`` and ``other`` both name, by themselves, the same week? ('Week Notes 2026-04'
+    and 'Week of 2026-01-19 - 2026-01-25' do: a line repeating its note's week)."""
+    monday = written_monday(one)
+    return monday is not None and monday == written_monday(other)

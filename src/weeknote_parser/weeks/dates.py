@@ -219,3 +219,17 @@ def settle_range(first: PartialDate, last: PartialDate) -> tuple[PartialDate, Pa
         PartialDate(a.day, a.month, a.year, a.weekday),
         PartialDate(b.day, b.month, b.year, b.weekday),
     )
+
+
+SATURDAY = 5
+
+
+def range_monday(first: dt.date, last: dt.date | None) -> dt.date:
+    """The Monday of the week a range of days covers: the week it starts in, or, when it
+    starts on a Saturday or Sunday and runs on past the next Monday, the week that Monday
+    starts ('Saturday 5 to Friday 11 October 2019' is the week of Monday 7 October)."""
+    monday = monday_of(first)
+    following = monday + dt.timedelta(days=7)
+    if first.weekday() >= SATURDAY and last is not None and last >= following:
+        return following
+    return monday
