@@ -265,6 +265,8 @@ def test_a_numeric_range_is_read_the_way_that_makes_it_a_week() -> None:
         ("Sprint 4 weeknotes", "Sprint 4", None),
         ("A slow start - Weeknote 9.21", "Weeknote 9.21", None),
         ("Pat's weeknotes for 9.21: rain", "weeknotes for 9.21", "rain"),
+        ("## Semaine 3 - 16/03", "Semaine 3 - 16/03", None),  # heading marks in plain text
+        ("# 📝 Week 12: a subtitle", "Week 12", "a subtitle"),
     ],
 )
 def test_split_title(title: str, raw: str, subtitle: str | None) -> None:

@@ -18,10 +18,11 @@ from .words import DECORATION, LABEL, SERIES_WORDS, alternation
 
 _SERIES = rf"(?:{LABEL}|{alternation(SERIES_WORDS)})"
 _DECORATION_RUN = rf"(?:{DECORATION}\s*)+"
-# What may stand before a designation that opens a title: decoration, then nothing, or a few
-# words ending in a series name ('Weeknote ', "Sam's weeknotes for ", 'Notes on ', 'Log ').
+# What may stand before a designation that opens a title: Markdown heading marks left in
+# plain text ('## '), decoration, then nothing, or a few words ending in a series name
+# ('Weeknote ', "Sam's weeknotes for ", 'Notes on ', 'Log ').
 _OPENING = re.compile(
-    rf"^\s*(?:{_DECORATION_RUN})?(?:(?:[\w'’ ]{{0,30}}\b)?{_SERIES}\s*"
+    rf"^\s*(?:#{{1,6}}\s+)?(?:{_DECORATION_RUN})?(?:(?:[\w'’ ]{{0,30}}\b)?{_SERIES}\s*"
     rf"(?:(?:for|from|on|of)\s+)?[#:,\-–—|]?\s*(?:{_DECORATION_RUN})?)?$",
     re.IGNORECASE,
 )
