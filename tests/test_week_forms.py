@@ -11,8 +11,15 @@ import pytest
 from weeknote_parser import ParseOptions, Parser, WeekKind
 from weeknote_parser.readers import read_text_as
 from weeknote_parser.weeks import find_designations, match_whole
-from weeknote_parser.weeks.builders import same_week, written_monday
-from weeknote_parser.weeks.dates import PartialDate, range_monday, settle_range, settle_single
+from weeknote_parser.weeks.builders import read_in_order, same_week, written_monday
+from weeknote_parser.weeks.dates import (
+    PartialDate,
+    document_order,
+    parse_date,
+    range_monday,
+    settle_range,
+    settle_single,
+)
 from weeknote_parser.weeks.titles import split_title
 from weeknote_parser.weeks.words import NUMBER_WORDS, number_value
 
@@ -308,3 +315,30 @@ def test_same_week() -> None:
     counter = match_whole("Weeknote 243")
     assert counter is not None and written_monday(counter) is None
     assert not same_week(counter, counter)
+
+
+# -- how a whole document writes its dates ----------------------------------------------------
+def test_forced_order_of_a_numeric_date() -> None:
+    assert parse_date("4/17/2020").forced == "mdy"  # type: ignore[union-attr]
+    assert parse_date("17/4/2020").forced == "dmy"  # type: ignore[union-attr]
+    assert parse_date("4/5/2020").forced is None  # type: ignore[union-attr]
+    assert parse_date("5 April 2020").forced is None  # type: ignore[union-attr]
+
+
+def test_document_order() -> None:
+    dates = [parse_date(text) for text in ("2/1", "2/8", "2/15", "3/1")]
+    assert document_order(dates) == "mdy"
+    assert document_order([parse_date("2/1"), parse_date("3/1")]) is None
+    assert document_order([parse_date("2/15"), parse_date("15/2")]) is None  # they disagree
+
+
+def test_read_in_order() -> None:
+    match = match_whole("Week 1 (2/1)")
+    assert match is not None and match.first is not None
+    assert (match.first.day, match.first.month) == (2, 1)
+    month_first = read_in_order(match, "mdy", "dmy")
+    assert month_first.first is not None
+    assert (month_first.first.day, month_first.first.month) == (1, 2)
+    assert read_in_order(match, "dmy", "dmy") is match
+    plain = match_whole("Week 3 (2/15)")
+    assert plain is not None and read_in_order(plain, "mdy", "dmy") == plain  # not ambiguous

@@ -303,3 +303,15 @@ def same_week(one: WeekMatch, other: WeekMatch) -> bool:
     and 'Week of 2026-01-19 - 2026-01-25' do: a line repeating its note's week)."""
     monday = written_monday(one)
     return monday is not None and monday == written_monday(other)
+
+
+def read_in_order(match: WeekMatch, order: DateOrder, written: DateOrder) -> WeekMatch:
+    """``match`` with its ambiguous dates, read in the ``written`` order, read in ``order``
+    instead (when the rest of its document shows that order); unchanged when they agree."""
+    if order == written:
+        return match
+    first = match.first.swapped() if match.first is not None else None
+    last = match.last.swapped() if match.last is not None else None
+    if first == match.first and last == match.last:
+        return match
+    return replace(match, first=first, last=last)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -66,13 +67,16 @@ def in_range(day: dt.date) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A date as written: any part may be missing. ``ambiguous``: readable day- or month-first."""
+    """A date as written: any part may be missing. ``ambiguous``: readable day- or month-first.
+    ``forced``: the order a numeric date can only be read in ('mdy' for '4/17/2020', 'dmy' for
+    '17/4/2020'), the evidence for how a whole document writes its dates."""
 
     day: int | None
     month: int | None
     year: int | None
     weekday: int | None = None
     ambiguous: bool = False
+    forced: DateOrder | None = None
 
     def with_defaults(self, other: PartialDate) -> PartialDate:
         """Fill this date's missing month and year from ``other`` (the end of a range)."""
@@ -82,7 +86,14 @@ class PartialDate:
             self.year if self.year is not None else other.year,
             self.weekday,
             self.ambiguous,
+            self.forced,
         )
+
+    def swapped(self) -> PartialDate:
+        """An ambiguous date read the other way round (day as month, month as day)."""
+        if not self.ambiguous:
+            return self
+        return PartialDate(self.month, self.day, self.year, self.weekday)
 
     def on(self, year: int) -> dt.date | None:
         """This date in ``year`` (ignoring any year written), or None if there is no such day."""
@@ -133,7 +144,12 @@ def parse_date(text: str, order: DateOrder = "dmy") -> PartialDate | None:
             day, month = month, day
         elif first != second and first <= 12 and second <= 12:
             ambiguous = True
-        return PartialDate(day, month, year, ambiguous=ambiguous)
+        forced: DateOrder | None = None
+        if first > 12 >= second:
+            forced = "dmy"
+        elif second > 12 >= first:
+            forced = "mdy"
+        return PartialDate(day, month, year, ambiguous=ambiguous, forced=forced)
     match = _BARE_DAY.match(text)
     if match is not None:
         return PartialDate(
@@ -233,3 +249,10 @@ def range_monday(first: dt.date, last: dt.date | None) -> dt.date:
     if first.weekday() >= SATURDAY and last is not None and last >= following:
         return following
     return monday
+
+
+def document_order(dates: Iterable[PartialDate | None]) -> DateOrder | None:
+    """The order a document writes its numeric dates in, when the dates that can be read only
+    one way all agree ('2/15' among '2/1', '2/8' makes them all month first); else None."""
+    forced = {date.forced for date in dates if date is not None and date.forced is not None}
+    return forced.pop() if len(forced) == 1 else None
