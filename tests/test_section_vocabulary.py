@@ -46,6 +46,9 @@ TABLE = KindTable()
         ("Further resources", "reading"),
         ("Today I learned", "learning"),
         ("Learnings", "learning"),
+        ("Trying to learn the cello", "learning"),
+        ("Learning how to bake bread", "learning"),
+        ("Learning Management Systems", "other"),
         # other languages
         ("Ce que j'ai appris", "learning"),
         ("Was ich gelernt habe", "learning"),

@@ -42,6 +42,7 @@ PHRASES: dict[SectionKind, dict[str, tuple[str, ...]]] = {
             rf"(?:this week )?{_I} (?:learn(?:ed|t))(?: this week)?",
             r"(?:today|this week) i learn(?:ed|t)|til",
             r"learn(?:ing|ings|ed|t)(?: this week)?|lessons?(?: learn(?:ed|t))?|reflections?",
+            r"(?:trying|starting|beginning|continuing) to learn .+|learning (?:to|about|how to) .+",
         ),
         "fr": (r"(?:ce que )?j'ai appris(?: cette semaine)?|appris|apprentissages?",
                r"lecons(?: apprises)?"),
