@@ -112,6 +112,8 @@ def test_a_number_before_a_day_and_month_is_not_a_backwards_range() -> None:
         ("Week 2 - Mar 3-9 2020", {}, WeekKind.DATE_RANGE, "2020-03-02"),
         ("Weeknote #12 - w/c 9 March 2020", {}, WeekKind.WEEK_COMMENCING, "2020-03-09"),
         ("Week beginning Monday, 9 March 2020 (#12)", {}, WeekKind.WEEK_COMMENCING, "2020-03-09"),
+        ("#12 Week beginning Monday, 9 March 2020", {}, WeekKind.WEEK_COMMENCING, "2020-03-09"),
+        ("Weeknote 12 w/e 13 March 2020", {}, WeekKind.WEEK_ENDING, "2020-03-09"),
         ("Mar. 9 ~ Mar. 15 | Week 11", {"year": 2020}, WeekKind.DATE_RANGE, "2020-03-09"),
         ("Sprint 7 (9/3/20 - 13/3/20)", {}, WeekKind.DATE_RANGE, "2020-03-09"),
         ("P2:S7 (09/03/20 - 13/03/20)", {}, WeekKind.DATE_RANGE, "2020-03-09"),
@@ -136,6 +138,7 @@ def test_count_beside_a_date_may_stand_on_a_line_of_its_own() -> None:
     [
         "Weeknotes 4 - 10 May 2020",  # a range, not week 4 and 10 May
         "3 May - week 2 of the move",  # 'week 2 of …' is not a count beside the date
+        "Week 2 12 March 2020",  # no separator: not read as one
     ],
 )
 def test_what_is_not_a_count_beside_a_date(text: str) -> None:

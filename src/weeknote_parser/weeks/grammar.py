@@ -153,7 +153,9 @@ _COUNT = (
     r"|\#\s?(?P<h>\d{1,4})"
     r"|(?:(?:p|phase)\s*\d{1,2}\s*[:./-]\s*)?(?:sprint|iteration|s)\s*(?P<s>\d{1,3}))"
 )
-_COUNT_THEN = re.compile(rf"{BEFORE}(?P<head>{_COUNT})(?P<sep>\s*(?:[-–—:|,~]|\()\s*)", FLAGS)
+_COUNT_THEN = re.compile(rf"{BEFORE}(?P<head>{_COUNT})(?P<sep>\s*(?:[-–—:|,~]|\()\s*|\s+)", FLAGS)
+# With only a space between them, the date must open with words ('#57 Week beginning …').
+_WORDED = frozenset({WeekKind.WEEK_COMMENCING, WeekKind.WEEK_ENDING})
 _THEN_COUNT = re.compile(
     rf"(?P<sep>\s*(?:[-–—:|,~]|\()\s*)(?P<head>{_COUNT})(?P<close>\s*\))?(?![\w/]|\.\d|\s+of\b)",
     FLAGS,
@@ -186,6 +188,8 @@ def _compounds(text: str, found: list[WeekMatch], order: DateOrder) -> list[Week
         date = dated.get(at)
         if date is None and (day := _DAY_MONTH.match(text, at)) is not None:
             date = build_single_date(day, order) or build_day_month(day, order)
+        if date is not None and not head["sep"].strip() and date.kind not in _WORDED:
+            continue
         if date is None or any(  # '4 - 10 May': the number opens a range
             w.kind is WeekKind.DATE_RANGE
             and head.start("head") <= w.start < at <= date.end <= w.end
