@@ -154,3 +154,10 @@ def test_kinds_in_a_parsed_note() -> None:
         ("🔜 Next week", "next_week"),
         ("📚 Reading", "reading"),
     ]
+
+
+def test_long_runs_of_marks_are_stripped_in_linear_time() -> None:
+    # a quadratic strip would take minutes on these
+    assert normalise_heading("a" + "!" * 50_000 + "b") == "a" + "!" * 50_000 + "b"
+    assert normalise_heading("Reading" + " !" * 50_000) == "reading"
+    assert TABLE.classify("🎉" * 20_000 + " Wins") is SectionKind.WENT_WELL

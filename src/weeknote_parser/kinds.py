@@ -12,19 +12,22 @@ from .vocabulary import PHRASES, phrases
 from .weeks.words import DECORATION
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
-# At either end of a heading: decoration (emoji and other symbols), permalink marks ('#',
-# '¶', '§', '🔗'), emphasis marks and end punctuation; at its start, a number ('1. ', '2) ').
-_EDGES = regex.compile(
-    rf"^(?:{DECORATION}|[#¶§*_\s]|\(?\d{{1,2}}[.):]\s)+|(?:{DECORATION}|[#¶§*_\s?!.:;,…])+$"
-)
+# At a heading's start: decoration (emoji and other symbols), permalink marks ('#', '¶', '§',
+# '🔗'), emphasis marks and a number ('1. ', '2) '). At its end, one character at a time (so
+# a long run costs no more than its length): the same marks and end punctuation.
+_START = regex.compile(rf"^(?:{DECORATION}|[#¶§*_\s]|\(?\d{{1,2}}[.):]\s)+")
+_END_CHAR = regex.compile(rf"{DECORATION}|[#¶§*_\s?!.:;,…]")
 
 
 def normalise_heading(text: str) -> str:
     """Lower-case ``text``, straighten quotes and fold space, dropping end punctuation and the
     decoration and permalink marks around it ('🔜 Next week:', 'Reading ¶' are 'next week',
     'reading')."""
-    folded = " ".join(text.translate(_QUOTES).lower().split())
-    return _EDGES.sub("", folded)
+    folded = _START.sub("", " ".join(text.translate(_QUOTES).lower().split()))
+    end = len(folded)
+    while end and _END_CHAR.fullmatch(folded[end - 1]):
+        end -= 1
+    return folded[:end]
 
 
 def _fold_accents(text: str) -> str:
