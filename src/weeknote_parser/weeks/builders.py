@@ -80,8 +80,9 @@ BEFORE = r"(?<![\w/.#'’-])"
 AFTER = r"(?![\w/]|\.\d)"
 
 
-def pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(BEFORE + pattern + AFTER, FLAGS)
+def pattern(body: str) -> re.Pattern[str]:
+    """``body`` compiled, neither inside a word or a number nor running on into one."""
+    return re.compile(BEFORE + body + AFTER, FLAGS)
 
 
 def _base(match: re.Match[str], kind: WeekKind, **fields: object) -> WeekMatch:
