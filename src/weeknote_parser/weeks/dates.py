@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -66,13 +67,16 @@ def in_range(day: dt.date) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PartialDate:
-    """A date as written: any part may be missing. ``ambiguous``: readable day- or month-first."""
+    """A date as written: any part may be missing. ``ambiguous``: readable day- or month-first.
+    ``forced``: the order a numeric date can only be read in ('mdy' for '4/17/2020', 'dmy' for
+    '17/4/2020'), the evidence for how a whole document writes its dates."""
 
     day: int | None
     month: int | None
     year: int | None
     weekday: int | None = None
     ambiguous: bool = False
+    forced: DateOrder | None = None
 
     def with_defaults(self, other: PartialDate) -> PartialDate:
         """Fill this date's missing month and year from ``other`` (the end of a range)."""
@@ -82,7 +86,14 @@ class PartialDate:
             self.year if self.year is not None else other.year,
             self.weekday,
             self.ambiguous,
+            self.forced,
         )
+
+    def swapped(self) -> PartialDate:
+        """An ambiguous date read the other way round (day as month, month as day)."""
+        if not self.ambiguous:
+            return self
+        return PartialDate(self.month, self.day, self.year, self.weekday)
 
     def on(self, year: int) -> dt.date | None:
         """This date in ``year`` (ignoring any year written), or None if there is no such day."""
@@ -133,7 +144,12 @@ def parse_date(text: str, order: DateOrder = "dmy") -> PartialDate | None:
             day, month = month, day
         elif first != second and first <= 12 and second <= 12:
             ambiguous = True
-        return PartialDate(day, month, year, ambiguous=ambiguous)
+        forced: DateOrder | None = None
+        if first > 12 >= second:
+            forced = "dmy"
+        elif second > 12 >= first:
+            forced = "mdy"
+        return PartialDate(day, month, year, ambiguous=ambiguous, forced=forced)
     match = _BARE_DAY.match(text)
     if match is not None:
         return PartialDate(
@@ -157,3 +173,86 @@ def read_date(text: str, order: DateOrder = "dmy") -> PartialDate | None:
 
 def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
+
+
+# -- day first or month first: the reading the rest of a designation calls for -------------------
+def _readings(date: PartialDate) -> list[PartialDate]:
+    """``date`` as read, then (when it is ambiguous) with day and month swapped."""
+    if not date.ambiguous or date.day is None or date.month is None:
+        return [date]
+    return [date, PartialDate(date.month, date.day, date.year, date.weekday)]
+
+
+def settle_single(date: PartialDate, weekdays: tuple[int, ...]) -> PartialDate:
+    """An ambiguous numeric date with its year, read the one way that falls on one of
+    ``weekdays`` (or on its written weekday): 'w/c 04/03/23' is Monday 3 April 2023, since 4
+    March 2023 is a Saturday. Unchanged when both readings or neither fit."""
+    if not date.ambiguous or date.year is None:
+        return date
+    wanted = (date.weekday,) if date.weekday is not None else weekdays
+    fitting = [
+        reading
+        for reading in _readings(date)
+        if (day := reading.resolved()) is not None and day.weekday() in wanted
+    ]
+    if len(fitting) != 1:
+        return date
+    chosen = fitting[0]
+    return PartialDate(chosen.day, chosen.month, chosen.year, chosen.weekday)
+
+
+MAX_RANGE_DAYS = 13  # a range longer than two weeks is not one read the right way
+
+
+def _span(first: PartialDate, last: PartialDate) -> int | None:
+    """Days from ``first`` to ``last`` (a year-less end past December runs into January)."""
+    year = first.year or last.year or 2000
+    start = first.on(year)
+    end = last.on(last.year or year)
+    if start is None or end is None:
+        return None
+    if end < start and last.year is None:
+        end = last.on(year + 1)
+    return (end - start).days if end is not None else None
+
+
+def settle_range(first: PartialDate, last: PartialDate) -> tuple[PartialDate, PartialDate]:
+    """The two ends of a numeric range, each read day first or month first so that the range
+    runs forward over at most two weeks: '10/5/2020 - 10/11/2020' is 5 to 11 October.
+    Unchanged when the reading as written fits, or when no single other reading does."""
+    if not (first.ambiguous or last.ambiguous):
+        return first, last
+    options = [
+        (a, b)
+        for a in _readings(first)
+        for b in _readings(last)
+        if (span := _span(a, b)) is not None and 0 <= span <= MAX_RANGE_DAYS
+    ]
+    if (first, last) in options or len(options) != 1:
+        return first, last
+    a, b = options[0]
+    return (
+        PartialDate(a.day, a.month, a.year, a.weekday),
+        PartialDate(b.day, b.month, b.year, b.weekday),
+    )
+
+
+SATURDAY = 5
+
+
+def range_monday(first: dt.date, last: dt.date | None) -> dt.date:
+    """The Monday of the week a range of days covers: the week it starts in, or, when it
+    starts on a Saturday or Sunday and runs on past the next Monday, the week that Monday
+    starts ('Saturday 5 to Friday 11 October 2019' is the week of Monday 7 October)."""
+    monday = monday_of(first)
+    following = monday + dt.timedelta(days=7)
+    if first.weekday() >= SATURDAY and last is not None and last >= following:
+        return following
+    return monday
+
+
+def document_order(dates: Iterable[PartialDate | None]) -> DateOrder | None:
+    """The order a document writes its numeric dates in, when the dates that can be read only
+    one way all agree ('2/15' among '2/1', '2/8' makes them all month first); else None."""
+    forced = {date.forced for date in dates if date is not None and date.forced is not None}
+    return forced.pop() if len(forced) == 1 else None

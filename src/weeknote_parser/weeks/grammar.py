@@ -3,276 +3,241 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..models import WeekKind, YearSource
+from ..models import WeekKind
+from .builders import (
+    AFTER,
+    BEFORE,
+    COMMENCING,
+    DATED_KINDS,
+    FLAGS,
+    STRONG_KINDS,
+    Builder,
+    WeekMatch,
+    bare_number,
+    build_code,
+    build_commencing,
+    build_counter,
+    build_day_month,
+    build_day_note,
+    build_ending,
+    build_labelled_code,
+    build_life,
+    build_month,
+    build_range,
+    build_season,
+    build_series,
+    build_single_date,
+    build_sprint,
+    build_two_weeks,
+    build_week_in_words,
+    build_week_no_year,
+    build_year_counter,
+    pattern,
+)
 from .dates import (
     DATE,
     DAY,
     MONTH,
-    MONTHS,
     NUMERIC_DATE,
     NUMERIC_DAY_MONTH,
     TEXT_DATE,
     WEEKDAY,
     YEAR,
     DateOrder,
-    PartialDate,
-    full_year,
-    parse_date,
 )
+from .words import DECORATION, LABEL, WEEK_WORD_LIST, alternation
 
-# A label naming the text as a weeknote: 'Weeknote', 'Weeknotes', 'Week note', 'Weekly notes'.
-LABEL = r"(?:week\s?notes?|weekly\s+notes?|weekly\s+update)"
-
-# Kinds that may start a note wherever they stand on a line of their own. The rest (a bare
-# date, '#21', 'Sprint 4', '1612 of 4000') are read only in a title that also says it is a
-# weeknote, or in the first title of a document.
-STRONG_KINDS = frozenset(
-    {
-        WeekKind.WEEK_COMMENCING,
-        WeekKind.WEEK_ENDING,
-        WeekKind.WEEK_NUMBER,
-        WeekKind.DATE_RANGE,
-        WeekKind.SEASON_EPISODE,
-        WeekKind.PERSONAL_SERIES,
-        WeekKind.TWO_WEEKS,
-        WeekKind.MONTH,
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class WeekMatch:
-    """A designation found in text, before it is placed in the calendar."""
-
-    raw: str
-    kind: WeekKind
-    start: int
-    end: int
-    first: PartialDate | None = None
-    last: PartialDate | None = None
-    week: int | None = None
-    year: int | None = None
-    number: int | None = None
-    season: int | None = None
-    episode: int | None = None
-    total: int | None = None
-    labelled: bool = False
-    source: YearSource = YearSource.STATED  # where the designation itself was written
-
-    @property
-    def strong(self) -> bool:
-        """May this designation start a note on a line of its own?"""
-        return self.kind in STRONG_KINDS or (self.kind is WeekKind.COUNTER and self.labelled)
-
-
-Builder = Callable[["re.Match[str]", DateOrder], "WeekMatch | None"]
-_FLAGS = re.IGNORECASE | re.VERBOSE
-_BEFORE = r"(?<![\w/.#'’-])"
-_AFTER = r"(?![\w/]|\.\d)"
-
-
-def _p(pattern: str) -> re.Pattern[str]:
-    return re.compile(_BEFORE + pattern + _AFTER, _FLAGS)
-
-
-def _base(match: re.Match[str], kind: WeekKind, **fields: object) -> WeekMatch:
-    return WeekMatch(match["raw"], kind, match.start("raw"), match.end("raw"), **fields)  # type: ignore[arg-type]
-
-
-def _date(match: re.Match[str], group: str, order: DateOrder) -> PartialDate | None:
-    text = match[group]
-    return parse_date(text, order) if text else None
-
-
-# -- builders ---------------------------------------------------------------------------------
-def _commencing(match: re.Match[str], order: DateOrder) -> WeekMatch | None:
-    first = _date(match, "date", order)
-    return _base(match, WeekKind.WEEK_COMMENCING, first=first) if first else None
-
-
-def _ending(match: re.Match[str], order: DateOrder) -> WeekMatch | None:
-    first = _date(match, "date", order)
-    return _base(match, WeekKind.WEEK_ENDING, first=first) if first else None
-
-
-def _range(match: re.Match[str], order: DateOrder) -> WeekMatch | None:
-    first, last = _date(match, "a", order), _date(match, "b", order)
-    if first is None or last is None:
-        return None
-    if last.month is None and first.month is not None:  # 'July 8-12, 2019'
-        last = PartialDate(last.day, first.month, last.year, last.weekday)
-    first = first.with_defaults(last)
-    if (
-        first.year is not None
-        and last.year is not None
-        and match["a"]
-        and not re.search(r"\d{4}|['’]\d\d", match["a"])
-        and first.month is not None
-        and last.month is not None
-        and first.month > last.month
-    ):
-        first = PartialDate(first.day, first.month, first.year - 1, first.weekday)
-    return _base(match, WeekKind.DATE_RANGE, first=first, last=last)
-
-
-def _single_date(match: re.Match[str], order: DateOrder) -> WeekMatch | None:
-    first = _date(match, "date", order)
-    if first is None or first.month is None:
-        return None
-    return _base(match, WeekKind.DATE, first=first)
-
-
-def _day_note(match: re.Match[str], order: DateOrder) -> WeekMatch | None:
-    first = _date(match, "date", order)
-    return _base(match, WeekKind.DAY, first=first, labelled=True) if first else None
-
-
-def _code(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    week = int(match["week"])
-    year = full_year(match["year"])
-    return _base(match, WeekKind.WEEK_NUMBER, week=week, year=year, labelled=bool(match["label"]))
-
-
-def _week_no_year(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    digits = match["n"]
-    value = int(digits)
-    labelled = bool(match["label"])
-    if value > 53 or value == 0 or (len(digits) > 2 and digits.startswith("0")):
-        return _base(match, WeekKind.COUNTER, number=value, labelled=labelled)
-    return _base(match, WeekKind.WEEK_NUMBER, week=value, labelled=labelled)
-
-
-def _counter(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    labelled = bool(match.groupdict().get("label"))
-    return _base(match, WeekKind.COUNTER, number=int(match["n"]), labelled=labelled)
-
-
-def _season(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    return _base(
-        match, WeekKind.SEASON_EPISODE, season=int(match["s"]), episode=int(match["e"]),
-        labelled=True,
-    )  # fmt: skip
-
-
-def _series(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    number, total = int(match["n"]), int(match["t"])
-    if not 0 < number <= total:
-        return None
-    return _base(match, WeekKind.PERSONAL_SERIES, number=number, total=total, labelled=True)
-
-
-def _life(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    number, total = int(match["n"]), int(match["t"])
-    if not 0 < number <= total:
-        return None
-    return _base(match, WeekKind.LIFE_WEEKS, number=number, total=total)
-
-
-def _sprint(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    return _base(match, WeekKind.SPRINT, number=int(match["n"]))
-
-
-def _month(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    month = MONTHS[match["month"].lower().rstrip(".")]
-    return _base(
-        match, WeekKind.MONTH, first=PartialDate(1, month, full_year(match["year"])),
-        labelled=True,
-    )  # fmt: skip
-
-
-def _two_weeks(match: re.Match[str], _order: DateOrder) -> WeekMatch | None:
-    first, second = int(match["w1"]), int(match["w2"])
-    if not (0 < first <= 53 and second == first + 1):
-        return None
-    year = full_year(match["year"]) if match["year"] else None
-    return _base(match, WeekKind.TWO_WEEKS, week=first, year=year, number=second, labelled=True)
-
+__all__ = ["LABEL", "PATTERNS", "STRONG_KINDS", "WeekMatch", "find_designations", "whole"]
 
 # -- patterns, tried in this order; at one place the longest match wins ----------------------
-_SEP = r"\s*(?:-|–|—|to|until|till|through|thru|&)\s*"
-_COMMENCING = (
-    r"(?:w/c|w\.c\.|wc|week\s+(?:commencing|beginning|starting)(?:\s+on)?|(?:the\s+)?week\s+of)"
-)
+_SEP = r"\s*(?:-|–|—|~|to|until|till|through|thru|&)\s*"
 _ENDING = r"(?:w/e|w\.e\.|week\s+ending)"
-_WEEK_WORD = rf"(?:{LABEL}|week|wk|kw|kalenderwoche|semaine|semana|settimana|vecka|uke|uge)"
-_NUM_LABEL = rf"(?P<label>{LABEL}\s*(?:(?:for|from)\s+)?[#:,\-–]?\s*)"
+_WEEK_WORD = rf"(?:{LABEL}|{alternation(WEEK_WORD_LIST)})"
+_YYYY = r"(?:19|20)\d\d"
+# Up to four words (letters, joined by spaces or hyphens): a written number is looked up in
+# ``NUMBER_WORDS`` by the builder, not matched against every number word at every place.
+_WORDS_AFTER = r"[^\W\d_]+(?:(?:\s+|-)[^\W\d_]+){0,3}"
 
-# Each pattern with the words (any one of them, lower case) a text must hold for it to be
-# tried: '<month>' stands for a month name.
-_SEPS = ("-", "–", "—", " to ", "until", "till", "through", "thru", "&")
-_WEEK_WORDS = ("week", "wk", "kw", "semaine", "semana", "settimana", "vecka", "uke", "uge")
+# Each pattern with what a text must hold for it to be tried (any one of them): words (lower
+# case), or a token for one of the cheap tests in ``_GATES``.
+_W = ("<week>",)
+# Each test is a few substrings of the lower-cased text (one must be there) and a pattern
+# that confirms them.
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_GATES: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
+    "<month>": (_MONTH_STARTS, re.compile(rf"\b{MONTH}", re.IGNORECASE)),
+    "<week>": (
+        (*WEEK_WORD_LIST, "semainier"),
+        re.compile(rf"\b(?:{alternation((*WEEK_WORD_LIST, 'semainier'))})", re.IGNORECASE),
+    ),
+    "<d/d>": (("/", ".", "-"), re.compile(r"\d[/.\-]\d")),
+    "<iso>": (("w",), re.compile(r"\d\s*-?\s*w\d", re.IGNORECASE)),
+    "<season>": (("e",), re.compile(r"\d\s*[:.,]?\s*e(?:p(?:isode)?)?\.?\s*\d", re.IGNORECASE)),
+}
+
+
+def _passes(gate: tuple[tuple[str, ...], re.Pattern[str]], text: str, lower: str) -> bool:
+    words, confirm = gate
+    return any(word in lower for word in words) and confirm.search(text) is not None
+
+
 PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], Builder], ...] = (
-    ("range_day_first", _SEPS, _p(
+    ("range_day_first", ("<month>",), pattern(
         rf"(?P<raw>(?P<a>(?:{WEEKDAY},?\s+)?{DAY}(?:\s+{MONTH})?(?:,?\s+{YEAR})?){_SEP}"
-        rf"(?P<b>(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR})?))"), _range),
-    ("range_month_first", _SEPS, _p(
+        rf"(?P<b>(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR})?))"), build_range),
+    ("range_month_first", ("<month>",), pattern(
         rf"(?P<raw>(?P<a>{MONTH}\s+{DAY}(?:,?\s+{YEAR})?){_SEP}"
-        rf"(?P<b>(?:{MONTH}\s+)?{DAY}(?:,?\s+{YEAR})?))"), _range),
-    ("range_numeric", _SEPS, _p(rf"(?P<raw>(?P<a>{NUMERIC_DATE}){_SEP}(?P<b>{NUMERIC_DATE}))"), _range),
-    ("week_commencing", ("w/c", "w.c.", "wc", "week"), _p(
-        rf"(?P<raw>{_COMMENCING}\s*:?\s+(?P<date>{DATE}|{NUMERIC_DAY_MONTH}))"), _commencing),
-    ("week_ending", ("w/e", "w.e.", "week"), _p(rf"(?P<raw>{_ENDING}\s*:?\s+(?P<date>{DATE}|{NUMERIC_DAY_MONTH}))"), _ending),
-    ("month", ("month",), _p(
+        rf"(?P<b>(?:{MONTH}\s+)?{DAY}(?:,?\s+{YEAR})?))"), build_range),
+    ("range_numeric", ("<d/d>",), pattern(
+        rf"(?P<raw>(?P<a>{NUMERIC_DATE}){_SEP}(?P<b>{NUMERIC_DATE}))"), build_range),
+    ("week_commencing", ("w/c", "w.c.", "wc", *_W), pattern(
+        rf"(?P<raw>{COMMENCING}\s*:?\s+(?P<date>{DATE}|{NUMERIC_DAY_MONTH}))"), build_commencing),
+    ("week_ending", ("w/e", "w.e.", *_W), pattern(rf"(?P<raw>{_ENDING}\s*:?\s+(?P<date>{DATE}|{NUMERIC_DAY_MONTH}))"), build_ending),
+    ("month", ("month",), pattern(
         rf"(?P<raw>(?:month\s?notes?|monthly\s+notes?)\s*[:\-–]?\s*(?P<month>{MONTH}),?\s+(?P<year>{YEAR}))"),
-        _month),
-    ("two_weeks", ("week",), _p(
+        build_month),
+    ("two_weeks", _W, pattern(
         rf"(?P<raw>(?:{LABEL}|weeks)\s*[#:]?\s*(?P<w1>\d{{1,2}})\s*(?:-|–|&|\+|and)\s*(?P<w2>\d{{1,2}})"
-        rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?)"), _two_weeks),
-    ("iso_week", ("w",), _p(r"(?P<raw>(?P<label>)(?P<year>(?:19|20)\d\d)\s*-?\s*w(?P<week>\d{1,2}))"), _code),
-    ("week_n_of_year", _WEEK_WORDS, _p(
-        rf"(?P<raw>(?P<label>{_WEEK_WORD})\s*[#:.]?\s*(?P<week>\d{{1,2}})(?:\s*,\s*|\s+of\s+|\s*/\s*|\s+)"
-        rf"(?P<year>(?:19|20)\d\d))"), _code),
-    ("year_dash_week", _WEEK_WORDS, _p(
-        rf"(?P<raw>(?P<year>(?:19|20)\d\d)\s*[-–—:,]?\s*(?P<label>{_WEEK_WORD})\s*[#:.]?\s*(?P<week>\d{{1,2}}))"),
-        _code),
-    ("code_labelled", ("week",), _p(
-        rf"(?P<raw>{_NUM_LABEL}(?P<week>\d{{1,2}})[./](?P<year>\d\d(?:\d\d)?))"), _code),
-    ("code_year_first", (".", "/"), _p(
-        rf"(?P<raw>(?P<label>(?:{LABEL}\s*[#:]?\s*)?)(?P<year>(?:19|20)\d\d)[./](?P<week>\d{{1,2}}))"),
-        _code),
-    ("code_week_first", (".", "/"), _p(
-        rf"(?P<raw>(?P<label>(?:{LABEL}\s*[#:]?\s*)?)(?P<week>\d{{1,2}})[./](?P<year>(?:19|20)\d\d))"),
-        _code),
-    ("season_episode", ("e",), _p(
+        rf"(?:,?\s+(?P<year>{_YYYY}))?)"), build_two_weeks),
+    ("iso_week", ("<iso>",), pattern(rf"(?P<raw>(?P<year>{_YYYY})\s*-?\s*w(?P<week>\d{{1,2}}))"), build_code),
+    ("labelled_year_week", _W, pattern(
+        rf"(?P<raw>(?P<year>{_YYYY})-(?P<week>[0-5]\d))(?![-–]\d)"), build_labelled_code),
+    ("week_n_of_year", _W, pattern(
+        rf"(?P<raw>(?P<label>{_WEEK_WORD})\s*[#:.]?\s*(?P<week>\d{{1,2}})"
+        rf"(?:\s*,\s*|\s+of\s+|\s*/\s*|\s*[-–—]\s*|\s+)(?P<year>{_YYYY}))(?![-–/.]\d)"), build_code),
+    ("year_dash_week", _W, pattern(
+        rf"(?P<raw>(?P<year>{_YYYY})\s*[-–—:,]?\s*(?P<label>{_WEEK_WORD})\s*[#:.]?\s*(?P<week>\d{{1,2}}))"),
+        build_code),
+    ("year_counter", ("#",), pattern(rf"(?P<raw>(?P<year>{_YYYY})\s*\#\s?(?P<n>\d{{1,4}}))"), build_year_counter),
+    ("code_labelled", ("<d/d>",), re.compile(
+        rf"(?<![\w/.'’-])(?P<raw>(?P<week>\d{{1,2}})[./](?P<year>\d\d(?:\d\d)?)){AFTER}", FLAGS),
+        build_labelled_code),
+    ("code_year_first", ("<d/d>",), pattern(
+        rf"(?P<raw>(?P<year>{_YYYY})[./](?P<week>\d{{1,2}}))"),
+        build_code),
+    ("code_week_first", ("<d/d>",), pattern(
+        rf"(?P<raw>(?P<week>\d{{1,2}})[./](?P<year>{_YYYY}))"),
+        build_code),
+    ("season_episode", ("<season>",), pattern(
         r"(?P<raw>(?:s|season|series)\s*(?P<s>\d{1,3})\s*[:.,]?\s*(?:e|ep|ep\.|episode)\s*(?P<e>\d{1,3}))"),
-        _season),
-    ("personal_series", ("52", "53"), _p(
-        r"(?P<raw>(?:week\s*)?(?P<n>\d{1,2})\s*(?:/|of)\s*(?P<t>52|53))"), _series),
-    ("life_weeks", (" of ",), _p(r"(?P<raw>(?P<n>\d{3,5})\s+of\s+(?P<t>\d{3,5}))"), _life),
-    ("week_number", _WEEK_WORDS, _p(
-        rf"(?P<raw>(?P<label>{_WEEK_WORD})\s*[#:.]?\s*(?P<n>\d{{1,4}}))"
-        rf"(?!\s*(?:[-–—/.&+]\s*\d|\d|(?:{MONTH}|of|to|and)\b|(?:st|nd|rd|th)\b))"), _week_no_year),
-    ("sprint", ("sprint",), _p(r"(?P<raw>sprint\s*[#:]?\s*(?P<n>\d{1,4}))"), _sprint),
-    ("hash_counter", ("#",), _p(r"(?P<raw>\#\s?(?P<n>\d{1,4}))"), _counter),
-    ("day_note", ("day", "daily"), _p(rf"(?P<raw>(?:day\s?notes?|daily\s+notes?)\s*[:\-–]?\s*(?P<date>{DATE}))"), _day_note),
-    ("single_date", ("<month>", "/", ".", "-"), _p(rf"(?P<raw>(?P<date>{TEXT_DATE}|{NUMERIC_DATE}))"), _single_date),
+        build_season),
+    ("personal_series", ("52", "53"), pattern(
+        r"(?P<raw>(?:week\s*)?(?P<n>\d{1,2})\s*(?:/|of)\s*(?P<t>52|53))"), build_series),
+    ("life_weeks", (" of ",), pattern(r"(?P<raw>(?P<n>\d{3,5})\s+of\s+(?P<t>\d{3,5}))"), build_life),
+    ("week_number", _W, pattern(
+        rf"(?P<raw>(?P<label>{_WEEK_WORD})\s*[#:.]?\s*(?P<n>\d{{1,4}})(?:\s*\(\s*\d{{1,2}}\s*\))?)"
+        rf"(?!\s*(?:[-–—/.&+]\s*\d|\d|(?:{MONTH}|of|to|and)\b|(?:st|nd|rd|th)\b))"), build_week_no_year),
+    ("week_in_words", _W, pattern(
+        rf"(?P<raw>(?P<label>{_WEEK_WORD})\s+(?P<n>{_WORDS_AFTER}))"), build_week_in_words),
+    ("sprint", ("sprint",), pattern(r"(?P<raw>sprint\s*[#:]?\s*(?P<n>\d{1,4}))"), build_sprint),
+    ("hash_counter", ("#",), pattern(r"(?P<raw>\#\s?(?P<n>\d{1,4}))"), build_counter),
+    ("day_note", ("day", "daily"), pattern(rf"(?P<raw>(?:day\s?notes?|daily\s+notes?)\s*[:\-–]?\s*(?P<date>{DATE}))"), build_day_note),
+    ("single_date", ("<month>", "<d/d>"), pattern(rf"(?P<raw>(?P<date>{TEXT_DATE}|{NUMERIC_DATE}))"), build_single_date),
 )  # fmt: skip
 
 _DIGIT = re.compile(r"\d")
-_MONTH_NAME = re.compile(rf"\b{MONTH}", re.IGNORECASE)
+_BARE_CHARS = 8  # a text this short may be a bare number, with space around it
 _NEEDS = [frozenset(needs) for _, needs, _, _ in PATTERNS]
-_WORDS = frozenset().union(*_NEEDS) - {"<month>"}
+_WORDS = frozenset().union(*_NEEDS) - set(_GATES)
+_WORDS_PATTERNS = frozenset(
+    index for index, (name, _, _, _) in enumerate(PATTERNS) if name == "week_in_words"
+)
+
+# -- a count beside a date: 'Week 9: 14-06-2018', 'Semaine 1 - 13/04', 'Week 1 (2/1)',
+# 'Sprint 4 (5/10/19 - 11/10/19)', '#57 - Week beginning 6 January', 'Oct. 5 ~ Oct. 11 | Week
+# 41'. Both parts name the week, so the designation is the whole; the date places it.
+_COUNT = (
+    rf"(?:(?P<label>{_WEEK_WORD})\s*[#:.]?\s*(?P<n>\d{{1,3}})(?!\d|\s*(?:/|of)\s*5[23]\b)"
+    r"|\#\s?(?P<h>\d{1,4})"
+    r"|(?:(?:p|phase)\s*\d{1,2}\s*[:./-]\s*)?(?:sprint|iteration|s)\s*(?P<s>\d{1,3}))"
+)
+_COUNT_THEN = re.compile(rf"{BEFORE}(?P<head>{_COUNT})(?P<sep>\s*(?:[-–—:|,~]|\()\s*|\s+)", FLAGS)
+# With only a space between them, the date must open with words ('#57 Week beginning …').
+_WORDED = frozenset({WeekKind.WEEK_COMMENCING, WeekKind.WEEK_ENDING})
+_THEN_COUNT = re.compile(
+    rf"(?P<sep>\s*(?:[-–—:|,~]|\()\s*)(?P<head>{_COUNT})(?P<close>\s*\))?(?![\w/]|\.\d|\s+of\b)",
+    FLAGS,
+)
+_CLOSE = re.compile(r"\s*\)")
+_DAY_MONTH = pattern(rf"(?P<raw>(?P<date>{NUMERIC_DAY_MONTH}))")
+
+
+def _joined(dated: WeekMatch, text: str, start: int, end: int, count: re.Match[str]) -> WeekMatch:
+    """``dated`` widened to ``start``-``end``, with the count's number; labelled when the
+    count has a word for 'week' ('Week 9: 14-06-2018' may stand on a line of its own)."""
+    labelled = dated.labelled or bool(count["label"])
+    number = int(count["n"] or count["h"] or count["s"])
+    return replace(
+        dated, raw=text[start:end], start=start, end=end, number=number, labelled=labelled
+    )
+
+
+def _compounds(text: str, found: list[WeekMatch], order: DateOrder) -> list[WeekMatch]:
+    """Designations made of a count and a date side by side (see above)."""
+    dated: dict[int, WeekMatch] = {}
+    for week in found:
+        if week.kind in DATED_KINDS and week.first is not None:
+            best = dated.get(week.start)
+            if best is None or week.end > best.end:
+                dated[week.start] = week
+    joined: list[WeekMatch] = []
+    for head in _COUNT_THEN.finditer(text):
+        at = head.end()
+        date = dated.get(at)
+        if date is None and (day := _DAY_MONTH.match(text, at)) is not None:
+            date = build_single_date(day, order) or build_day_month(day, order)
+        if date is not None and not head["sep"].strip() and date.kind not in _WORDED:
+            continue
+        if date is None or any(  # '4 - 10 May': the number opens a range
+            w.kind is WeekKind.DATE_RANGE
+            and head.start("head") <= w.start < at <= date.end <= w.end
+            for w in found
+        ):
+            continue
+        end = date.end
+        if "(" in head["sep"]:
+            close = _CLOSE.match(text, end)
+            if close is None:
+                continue
+            end = close.end()
+        joined.append(_joined(date, text, head.start("head"), end, head))
+    for date in dated.values():
+        tail = _THEN_COUNT.match(text, date.end)
+        if tail is not None and ("(" in tail["sep"]) == bool(tail["close"]):
+            joined.append(_joined(date, text, date.start, tail.end(), tail))
+    return joined
 
 
 def find_designations(text: str, order: DateOrder = "dmy") -> list[WeekMatch]:
     """Every designation in ``text``, in order, none overlapping another."""
-    if _DIGIT.search(text) is None:
-        return []
+    if len(text) <= _BARE_CHARS and (bare := bare_number(text)) is not None:
+        return [bare]
     lower = text.lower()
-    present = {word for word in _WORDS if word in lower}
-    if _MONTH_NAME.search(lower) is not None:
-        present.add("<month>")
+    if _DIGIT.search(text) is None:
+        if not _passes(_GATES["<week>"], text, lower):  # a week in words needs 'week'
+            return []
+        present, allowed = set(_W), _WORDS_PATTERNS
+    else:
+        present = {word for word in _WORDS if word in lower}
+        present.update(token for token, gate in _GATES.items() if _passes(gate, text, lower))
+        allowed = None
     found: list[tuple[int, int, int, WeekMatch]] = []
-    for priority, (_name, _needs, pattern, build) in enumerate(PATTERNS):
-        if _NEEDS[priority].isdisjoint(present):
+    weeks: list[WeekMatch] = []
+    for priority, (_name, _needs, regex, build) in enumerate(PATTERNS):
+        if _NEEDS[priority].isdisjoint(present) or (
+            allowed is not None and priority not in allowed
+        ):
             continue
-        for match in pattern.finditer(text):
+        for match in regex.finditer(text):
             week = build(match, order)
             if week is not None:
+                weeks.append(week)
                 found.append((week.start, -(week.end - week.start), priority, week))
+    if "<d/d>" in present or any(week.kind in DATED_KINDS for week in weeks):
+        for week in _compounds(text, weeks, order):
+            found.append((week.start, -(week.end - week.start), -1, week))
     found.sort(key=lambda item: item[:3])
     chosen: list[WeekMatch] = []
     end = -1
@@ -288,22 +253,24 @@ def match_whole(text: str, order: DateOrder = "dmy") -> WeekMatch | None:
 
     A label before it ('Weeknote 12.22', 'Weeknotes: 006') is part of the designation's raw
     text; a label before a date ('Weeknotes w/c 5 May') is allowed and left out of it.
+    A closing ':' and decoration after it ('Week 1 (2/1):', 'Week 12 ✨') are left out too.
     """
     stripped = text.strip()
     return whole(find_designations(stripped, order), stripped)
 
 
+# Before a designation that makes up a line: an optional label. After it: a closing ':' and
+# decoration ('Week 1 (2/1):', 'Week 12 ✨'). Decoration before it is left to titles (see
+# :mod:`.titles`): a decorated date line below a title ('📅 Week of …') is part of the note.
+_WHOLE_BEFORE = re.compile(rf"^\s*(?P<label>{LABEL}\s*[#:,\-–—|]?\s*)?$", re.IGNORECASE)
+_WHOLE_AFTER = re.compile(rf"^\s*[:.]?\s*(?:{DECORATION}\s*)*$")
+
+
 def whole(designations: list[WeekMatch], text: str) -> WeekMatch | None:
     """Of the ``designations`` found in ``text`` (already stripped), the one that makes up all
-    of it after an optional label."""
+    of it after an optional label, give or take a closing ':' and decoration after it."""
     for week in designations:
-        if week.end == len(text) and _only_label(text[: week.start]):
-            return replace(week, labelled=True) if week.start else week
+        before = _WHOLE_BEFORE.match(text[: week.start])
+        if before is not None and _WHOLE_AFTER.match(text[week.end :]) is not None:
+            return replace(week, labelled=True) if before["label"] else week
     return None
-
-
-_LABEL_ONLY = re.compile(rf"^\s*(?:{LABEL}\s*[#:,\-–]?\s*)?$", re.IGNORECASE)
-
-
-def _only_label(prefix: str) -> bool:
-    return _LABEL_ONLY.match(prefix) is not None
