@@ -257,3 +257,30 @@ def test_read_date_takes_iso_dates_with_times_and_written_dates(
     date = read_date(text)
     assert date is not None
     assert (date.day, date.month, date.year) == expected
+
+
+def test_a_range_begun_on_a_sunday_is_the_week_it_leads_into() -> None:
+    # 5 to 11 October 2025 runs Sunday to Saturday: the working week it covers starts on 6.
+    week = parse_text("Weeknote 5 - 11 October 2025\n\nText.").notes[0].week
+    assert week is not None
+    assert (week.start, week.period_start) == (dt.date(2025, 10, 6), dt.date(2025, 10, 5))
+
+
+def test_a_range_begun_on_a_monday_stays_in_its_week() -> None:
+    week = parse_text("Weeknote 6 - 10 October 2025\n\nText.").notes[0].week
+    assert week is not None and week.start == dt.date(2025, 10, 6)
+
+
+def test_the_documents_unambiguous_dates_settle_the_order_of_the_others() -> None:
+    text = (
+        "Week 3 (2/15/2021)\n\nLater text.\n\n"  # month first: there is no 15th month
+        "Week 1 (2/1/2021)\n\nEarlier text.\n"
+    )
+    weeks = [note.week for note in parse_text(text).notes]
+    assert [w.start if w else None for w in weeks] == [dt.date(2021, 2, 15), dt.date(2021, 2, 1)]
+
+
+def test_a_given_date_order_is_not_overruled_by_the_document() -> None:
+    text = "Week 3 (2/15/2021)\n\nLater.\n\nWeek 1 (2/1/2021)\n\nEarlier.\n"
+    weeks = [note.week for note in parse_text(text, date_order="dmy").notes]
+    assert weeks[1] is not None and weeks[1].start == dt.date(2020, 12, 28)  # 2 January

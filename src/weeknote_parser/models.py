@@ -216,8 +216,8 @@ class Note(_Model):
     subtitle: str | None = Field(
         default=None,
         description=(
-            "The part of the title after the week designation and its ':' or '-' separator "
-            "(or before it, when the designation ends the title); null if none."
+            "The part of the title after the week designation and its ':' or '-' separator; "
+            "null if none (a title the designation closes has none)."
         ),
     )
     week: Week | None = Field(

@@ -8,42 +8,16 @@ from ..lines import MAY_OPEN_NOTE
 from ..recognise import NOTE, first_match_chain
 from ..state import ParseState
 from ..weeks import LABEL, WeekMatch
+from ..weeks.builders import same_week
 from ..weeks.grammar import whole
+from ..weeks.titles import split_title
 from .common import looks_like_title
 from .dateline import dateline_at
 
-# What may stand before a designation that opens a title: nothing, or a few words ending
-# in a weeknote label ('Weeknote ', "Sam's weeknotes for ").
-_PREFIX = regex.compile(
-    rf"^(?:[\w'’ ]{{0,30}}\b)?(?:{LABEL}|week)\s*(?:(?:for|from)\s+)?[#:,\-–—|]?\s*$", regex.I
-)
-_SEPARATOR_AFTER = regex.compile(r"^\s*[:\-–—|]\s*(?P<rest>\S.*)$")
-_LABEL_AFTER = regex.compile(rf"^\s*[:\-–—|,]?\s*{LABEL}\s*$", regex.I)
-_SEPARATOR_BEFORE = regex.compile(
-    rf"^(?P<rest>.*\S)\s*[:\-–—|,(]\s*(?:(?:{LABEL}|week)\s*[#:]?\s*)?$", regex.I
-)
 _HAS_LABEL = regex.compile(LABEL, regex.I)
 
 MAX_WEEK_LINE_CHARS = 60
 MAX_PLAIN_TITLE_WORDS = 20
-
-
-def split_title(text: str, designations: list[WeekMatch]) -> tuple[WeekMatch, str | None] | None:
-    """Of the ``designations`` in a title, the one that opens (or closes) it, and the
-    subtitle beside it."""
-    for match in designations:
-        prefix, suffix = text[: match.start], text[match.end :].strip().rstrip(")")
-        if not prefix.strip() or _PREFIX.match(prefix):
-            if not suffix or _LABEL_AFTER.match(suffix):
-                return match, None
-            after = _SEPARATOR_AFTER.match(suffix)
-            if after:
-                return match, after["rest"]
-        elif not suffix:
-            before = _SEPARATOR_BEFORE.match(prefix)
-            if before:
-                return match, before["rest"]
-    return None
 
 
 def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
@@ -60,11 +34,21 @@ def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
     return match if match is not None and match.strong else None
 
 
+def _repeats_note_week(state: ParseState, match: WeekMatch) -> bool:
+    """Does ``match`` name the same week as the note just opened above it, before any of its
+    text ('Week Notes 2026-04', then '📅 Week of 2026-01-19 - 2026-01-25')? Then the line is
+    part of that note, not the title of another."""
+    note = state.note
+    if note is None or note.sections or note.facts.designation is None:
+        return False
+    return same_week(note.facts.designation, match)
+
+
 def week_line(state: ParseState, line: int, *, silent: bool) -> bool:
     """A line that is nothing but a week designation ('Weeknote 12.22', '2022.3') opens a note
     on its own when no title stands above it; the line is then the title too."""
     match = _week_line_at(state, line)
-    if match is None:
+    if match is None or _repeats_note_week(state, match):
         return False
     if not silent:
         text = state.lines[line].stripped
@@ -96,7 +80,11 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     title_like = looks_like_title(text)
     if block_end == line + 1 and current.has_digit and title_like:
         found = split_title(text, state.designations(line))
-        if found is not None and _accepts(state, line, found[0], text):
+        if (
+            found is not None
+            and _accepts(state, line, found[0], text)
+            and not _repeats_note_week(state, found[0])
+        ):
             if not silent:
                 match, subtitle = found
                 state.start_note(

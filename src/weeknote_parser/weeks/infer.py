@@ -8,8 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..models import Week, WeekKind, YearSource
+from .builders import read_in_order
 from .checks import Problem, backward_counters, duplicate_weeks
-from .dates import EARLIEST, LATEST, DateOrder, PartialDate, in_range, monday_of, safe_date
+from .dates import (
+    EARLIEST,
+    LATEST,
+    DateOrder,
+    PartialDate,
+    document_order,
+    in_range,
+    monday_of,
+    range_monday,
+    safe_date,
+)
 from .grammar import WeekMatch
 
 WEEK = dt.timedelta(days=7)
@@ -107,12 +118,26 @@ class Placer:
             )
         for note in notes:
             note.evidence = self.usable(note.evidence)
+        self._read_in_document_order(notes)
         placed = [self._place(note) for note in notes]
         self._place_from_neighbours(placed, notes)
         weeks = [item.week for item in placed]
         self.problems.extend(duplicate_weeks(weeks, [note.line for note in notes]))
         self.problems.extend(backward_counters(notes))
         return weeks
+
+    def _read_in_document_order(self, notes: Sequence[NoteFacts]) -> None:
+        """Ambiguous numeric dates read the way the document's unambiguous ones are written
+        ('Week 1 (2/1)' beside 'Week 3 (2/15)' is 1 February), unless an order was given."""
+        if self.context.date_order_given:
+            return
+        designations = [note.designation for note in notes if note.designation is not None]
+        order = document_order(d for m in designations for d in (m.first, m.last))
+        if order is None or order == self.context.date_order:
+            return
+        for note in notes:
+            if note.designation is not None:
+                note.designation = read_in_order(note.designation, order, self.context.date_order)
 
     def usable(self, evidence: list[Evidence]) -> list[Evidence]:
         """The evidence whose dates lie in the range weeks are placed in; the rest is
@@ -273,16 +298,19 @@ class Placer:
                     "invalid-date", f"{match.raw!r} ends on a day not in the calendar", note.line
                 )
                 return week
+            monday = range_monday(day, last)
             if last < day:
                 self.warn("invalid-range", f"{match.raw!r} ends before it begins", note.line)
-            elif monday_of(last) != monday_of(day):
+            elif monday_of(last) != monday:
                 self.warn(
                     "range-spans-weeks",
                     f"{match.raw!r} runs from {day} to {last}, across more than one week; "
-                    "placed in the week it starts in",
+                    f"placed in the week of {monday}",
                     note.line,
                 )
-            week = week.model_copy(update={"period_start": day, "period_end": last})
+            week = week_of(monday, match.raw, match.kind, source).model_copy(
+                update={"period_start": day, "period_end": last}
+            )
         elif (
             match.kind is WeekKind.WEEK_COMMENCING
             and day.weekday() != 0
