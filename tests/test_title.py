@@ -27,7 +27,7 @@ def test_title_without_subtitle() -> None:
 
 def test_designation_at_the_end_of_a_title() -> None:
     note = parse_text("Getting going again - Weeknote 12.22\n\nText.").notes[0]
-    assert note.subtitle == "Getting going again"
+    assert note.subtitle is None  # the subtitle is what follows the designation
     assert note.week is not None
     assert note.week.raw == "Weeknote 12.22"
 

@@ -30,7 +30,8 @@ MAX_PLAIN_TITLE_WORDS = 20
 
 def split_title(text: str, designations: list[WeekMatch]) -> tuple[WeekMatch, str | None] | None:
     """Of the ``designations`` in a title, the one that opens (or closes) it, and the
-    subtitle beside it."""
+    subtitle after it: the words after the designation and its separator. A title the
+    designation closes ('Getting going again - Weeknote 12.22') has no subtitle."""
     for match in designations:
         prefix, suffix = text[: match.start], text[match.end :].strip().rstrip(")")
         if not prefix.strip() or _PREFIX.match(prefix):
@@ -39,10 +40,8 @@ def split_title(text: str, designations: list[WeekMatch]) -> tuple[WeekMatch, st
             after = _SEPARATOR_AFTER.match(suffix)
             if after:
                 return match, after["rest"]
-        elif not suffix:
-            before = _SEPARATOR_BEFORE.match(prefix)
-            if before:
-                return match, before["rest"]
+        elif not suffix and _SEPARATOR_BEFORE.match(prefix):
+            return match, None
     return None
 
 
