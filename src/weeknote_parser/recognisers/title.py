@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..lines import MAY_OPEN_NOTE
-from ..recognise import NOTE, first_match_chain
+from ..recognise import NOTE, chain, first_match_chain
 from ..state import ParseState
 from ..weeks import LABEL, WeekMatch
 from ..weeks.grammar import whole
@@ -23,20 +23,35 @@ _SEPARATOR_BEFORE = regex.compile(
     rf"^(?P<rest>.*\S)\s*[:\-–—|,(]\s*(?:(?:{LABEL}|week)\s*[#:]?\s*)?$", regex.I
 )
 _HAS_LABEL = regex.compile(LABEL, regex.I)
+# After a designation, what adds no subtitle: a bracket ('Week 3 (12/2)') or one word with
+# no separator before it ('Week 2 Update').
+_BARE_AFTER = regex.compile(r"^\s*(?:\([^()]{1,40}\)|(?<=\s)\p{L}[\p{L}'’]{0,19})\s*:?\s*$")
+# Between two designations that name one week together: 'to', 'until', a dash, a comma.
+_JOINER = regex.compile(r"^\s*(?:to|until|till|through|thru|[-–—,/])?\s*\(?\s*$", regex.I)
 
 MAX_WEEK_LINE_CHARS = 60
+# How many note-opening lines below a format's title, naming no week, make it the name of
+# a page of notes rather than a note's title.
+PAGE_OF_NOTES = 2
 MAX_PLAIN_TITLE_WORDS = 20
 
 
 def split_title(text: str, designations: list[WeekMatch]) -> tuple[WeekMatch, str | None] | None:
     """Of the ``designations`` in a title, the one that opens (or closes) it, and the
     subtitle after it: the words after the designation and its separator. A title the
-    designation closes ('Getting going again - Weeknote 12.22') has no subtitle."""
-    for match in designations:
-        prefix, suffix = text[: match.start], text[match.end :].strip().rstrip(")")
+    designation closes ('Getting going again - Weeknote 12.22') has no subtitle, nor has one
+    whose designation is followed only by a bracket ('Week 3 (12/2)'), by one word with no
+    separator ('Week 2 Update') or by a second designation ('Week 1 - 4-10 May', 'Week of
+    3 May to 9 May'); of two joined designations the first that gives a date is the week."""
+    for index, match in enumerate(designations):
+        prefix, rest = text[: match.start], text[match.end :]
+        suffix = rest.strip().rstrip(")")
         if not prefix.strip() or _PREFIX.match(prefix):
-            if not suffix or _LABEL_AFTER.match(suffix):
+            if not suffix or _LABEL_AFTER.match(suffix) or _BARE_AFTER.match(rest):
                 return match, None
+            joined = _joined(text, designations, index)
+            if joined is not None:
+                return joined, None
             after = _SEPARATOR_AFTER.match(suffix)
             if after:
                 return match, after["rest"]
@@ -45,8 +60,26 @@ def split_title(text: str, designations: list[WeekMatch]) -> tuple[WeekMatch, st
     return None
 
 
+def _joined(text: str, designations: list[WeekMatch], index: int) -> WeekMatch | None:
+    """If the designation at ``index`` and the next one make up the rest of ``text``
+    ('Week 1 - 4-10 May 2022'), the one of them that gives a date (else the first)."""
+    if index + 1 >= len(designations):
+        return None
+    first, second = designations[index], designations[index + 1]
+    if text[second.end :].strip(" :)") or not _JOINER.match(text[first.end : second.start]):
+        return None
+    if first.first is None and second.first is not None:
+        return second
+    return first
+
+
+def _core(text: str) -> str:
+    """A title line without the ':' that may close it ('Week 3 (12/2):' above its list)."""
+    return text[:-1].rstrip() if text.endswith(":") else text
+
+
 def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
-    """The strong designation that makes up all of ``line``, if any."""
+    """The strong designation that makes up all of ``line`` (a closing ':' aside), if any."""
     current = state.lines[line]
     text = current.stripped
     if not text or len(text) > MAX_WEEK_LINE_CHARS or current.marker is not None:
@@ -55,7 +88,7 @@ def _week_line_at(state: ParseState, line: int) -> WeekMatch | None:
         return None
     if not current.has_digit:
         return None
-    match = whole(state.designations(line), text)
+    match = whole(state.designations(line), _core(text))
     return match if match is not None and match.strong else None
 
 
@@ -80,6 +113,29 @@ def _accepts(state: ParseState, line: int, match: WeekMatch, text: str) -> bool:
     return state.note is None and state.next_content(0) == line
 
 
+def _opening_title(state: ParseState, line: int) -> tuple[WeekMatch, str | None] | None:
+    """The designation and subtitle of a title line that names its week: standalone, or
+    directly above the first item of its list when the designation opens the line."""
+    current = state.lines[line]
+    text = current.stripped
+    core = _core(text)
+    if not current.has_digit or not looks_like_title(core):
+        return None
+    designations = state.designations(line)
+    found = split_title(core, designations)
+    if found is None or not _accepts(state, line, found[0], text):
+        return None
+    prefix = text[: designations[0].start]
+    opens = not prefix.strip() or _PREFIX.match(prefix) is not None
+    if core is not text and not opens:
+        return None  # 'Plans for week 12:' introduces what follows
+    if state.block_end(line) != line + 1:
+        below = state.lines[line + 1]
+        if not opens or (below.marker is None and below.role != "list_item"):
+            return None
+    return found
+
+
 def title(state: ParseState, line: int, *, silent: bool) -> bool:
     """A title with its week designation in it ('Weeknote w/c 5 November: subtitle'), or a
     title-like line followed by a week line or by a dateline."""
@@ -92,17 +148,16 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
         return False
     text = current.stripped
     block_end = state.block_end(line)
+    found = _opening_title(state, line)
+    if found is not None:
+        if not silent:
+            match, subtitle = found
+            state.start_note(
+                title=text, subtitle=subtitle, designation=match, start=line, end=line + 1
+            )
+            state.cursor = line + 1
+        return True
     title_like = looks_like_title(text)
-    if block_end == line + 1 and current.has_digit and title_like:
-        found = split_title(text, state.designations(line))
-        if found is not None and _accepts(state, line, found[0], text):
-            if not silent:
-                match, subtitle = found
-                state.start_note(
-                    title=text, subtitle=subtitle, designation=match, start=line, end=line + 1
-                )
-                state.cursor = line + 1
-            return True
     # A title on its own, with the week (or the date) on the next line.
     if not title_like:
         return False
@@ -139,7 +194,10 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
 
 def _given_title(state: ParseState, line: int, *, silent: bool) -> bool:
     """A line the format marks as a title (front matter, a first H1, a page's or an entry's
-    title) always starts a note; its week is in it, or on the week line below it."""
+    title) starts a note; its week is in it, on the week line below it, or on a line below
+    it that reads as a title naming a week ('Reporting period: 3 - 9 May 2021'). A marked
+    title that names no week, above several lines that open notes, names a page of notes:
+    it is chrome."""
     if silent:
         return True
     text = state.lines[line].stripped
@@ -149,11 +207,20 @@ def _given_title(state: ParseState, line: int, *, silent: bool) -> bool:
         found = (alone, None)
     end = line + 1
     designation_line = line
+    opening = None  # a line below that names the week and opens the note's text
+    if found is None and _heads_page(state, line):
+        state.add_chrome(line)
+        state.cursor = line + 1
+        return True
     if found is None:
         below = state.next_content(line + 1)
         match = _week_line_at(state, below) if below is not None else None
         if below is not None and match is not None:
             found, end, designation_line = (match, None), below + 1, below
+        elif below is not None and state.lines[below].role is None:
+            titled = _opening_title(state, below)
+            if titled is not None and state.is_standalone(below):
+                found, designation_line, opening = (titled[0], None), below, below
     state.start_note(
         title=text,
         subtitle=found[1] if found else None,
@@ -163,7 +230,33 @@ def _given_title(state: ParseState, line: int, *, silent: bool) -> bool:
         designation_line=designation_line,
     )
     state.cursor = end
+    if opening is not None:
+        state.add_paragraph(state.lines[opening].stripped, opening, opening + 1)
+        state.cursor = opening + 1
     return True
+
+
+def _heads_page(state: ParseState, line: int) -> bool:
+    """Do ``PAGE_OF_NOTES`` or more lines below ``line``, before the next marked title,
+    open notes?"""
+    lines = state.lines
+    rules = chain(state, NOTE)
+    count = 0
+    previous = opened = -1  # the last line with text, and the last that opened a note
+    for index in range(line + 1, len(lines)):
+        current = lines[index]
+        if not current.stripped:
+            continue
+        if current.role == "title":
+            break
+        if state.would_match(rules, index):
+            if previous != opened or opened < 0:  # a title's week line opens no other note
+                count += 1
+                if count >= PAGE_OF_NOTES:
+                    return True
+            opened = index
+        previous = index
+    return False
 
 
 def plain_title(state: ParseState, line: int, *, silent: bool) -> bool:
