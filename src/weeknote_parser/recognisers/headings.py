@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
-from ..recognise import HEADING_TEXT, would_match_chain
+from bisect import bisect_right
+
+from ..models import SectionKind
+from ..recognise import HEADING_TEXT, NOTE, would_match_chain
 from ..state import ParseState
 from .common import looks_like_heading
+
+
+def marks_headings(state: ParseState) -> bool:
+    """Does the format mark the headings of the current note (a Markdown '##', an HTML
+    <h3>)? Then a line it leaves unmarked is text, not a heading (an image's alt text, a
+    one-line paragraph above a list, a greeting), unless it names a section kind."""
+    marked = state.memo.get(_MARKED_LINES)
+    if not isinstance(marked, list):
+        marked = [i for i, line in enumerate(state.lines) if line.role == "heading"]
+        state.memo[_MARKED_LINES] = marked
+    if not marked:
+        return False
+    note = state.note
+    start = note.start if note is not None else -1
+    key = f"{_MARKED_LINES}:{start}"
+    found = state.memo.get(key)
+    if not isinstance(found, bool):
+        # the first marked heading after the note's first line, unless it opens the next note
+        after = bisect_right(marked, start)
+        found = after < len(marked) and not would_match_chain(state, NOTE, marked[after])
+        state.memo[key] = found
+    return found
+
+
+_MARKED_LINES = "headings:marked"
 
 
 def is_candidate(state: ParseState, line: int) -> bool:
@@ -16,7 +44,14 @@ def is_candidate(state: ParseState, line: int) -> bool:
         return False
     if current.marker is not None:
         return current.marker.style == "numbered" and looks_like_heading(current.content)
-    return looks_like_heading(current.stripped)
+    if not looks_like_heading(current.stripped):
+        return False
+    return not marks_headings(state) or names_a_kind(state, current.stripped)
+
+
+def names_a_kind(state: ParseState, text: str) -> bool:
+    """Does ``text`` name a section kind of the vocabulary ('Next week', 'Highlights')?"""
+    return state.kinds.classify(text) is not SectionKind.OTHER
 
 
 def _heads_text(state: ParseState, line: int) -> int | None:

@@ -171,7 +171,9 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
         return False
     below_match = _week_line_at(state, below)
     if below_match is None:
-        if not state.lines[below].has_digit or dateline_at(state, below) is None:
+        if state.lines[below].role is not None or not state.lines[below].has_digit:
+            return False  # a date the format marks as furniture follows a post, not a title
+        if dateline_at(state, below) is None:
             return False
         if current.has_digit and split_title(text, state.designations(line)):
             return False
