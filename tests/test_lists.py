@@ -30,8 +30,29 @@ def test_lead_in_may_sit_directly_above_the_list() -> None:
     assert (found[0].lead_in, len(found[0].items)) == ("Things I did:", 2)
 
 
-def test_list_without_a_colon_above_has_no_lead_in() -> None:
-    found = lists_of("Weeknote 3.2020\n\nA paragraph.\n\n- one\n- two\n")
+def test_the_paragraph_just_before_a_list_introduces_it_colon_or_not() -> None:
+    found = lists_of("Weeknote 3.2020\n\nIt was a busy week at the shop.\n\n- one\n- two\n")
+    assert found[0].lead_in == "It was a busy week at the shop."
+
+
+def test_a_lead_in_without_a_colon_stays_a_paragraph_too() -> None:
+    doc = parse_text("Weeknote 3.2020\n\nIt was a busy week at the shop.\n\n- one\n- two\n")
+    blocks = doc.notes[0].sections[0].blocks
+    assert [b.type for b in blocks] == ["paragraph", "list"]
+
+
+def test_a_paragraph_carrying_a_link_does_not_introduce_the_list() -> None:
+    found = lists_of("Weeknote 3.2020\n\nRead https://example.org/a today.\n\n- one\n")
+    assert found[0].lead_in is None
+
+
+def test_a_single_word_above_a_list_introduces_nothing() -> None:
+    found = lists_of("Weeknote 3.2020\n\nSome text.\n\nphoto.jpg\n\n- one\n- two\n")
+    assert found[0].lead_in is None
+
+
+def test_list_straight_after_a_heading_has_no_lead_in() -> None:
+    found = lists_of("Weeknote 3.2020\n\nDone\n\n- one\n- two\n")
     assert found[0].lead_in is None
 
 
