@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import regex
 
+from ..models import SectionKind
+from ..state import ParseState
+
 URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"'“”‘’]+", regex.IGNORECASE)
 _HAS_LETTER = regex.compile(r"\p{L}")
 # A footnote marker closing a sentence ('… three drafts.[1]', '… passed. *') is not its end.
 _TRAILING_MARKER = regex.compile(r"\s*(?:\[\d{1,3}\]|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|†|‡)$")
 _MARKER_ENDS = frozenset("]*¹²³⁴⁵⁶⁷⁸⁹⁰†‡")
 _SENTENCE_END = (".", ",", ";", ":", "…", "...")
+
+# An emoji (or a check mark or a star) opening a line; not the signs ©, ® and ™.
+_EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}✓✗✘★☆]")
+_NOT_EMOJI = frozenset("©®™")
+MIN_EMOJI_RUN = 2  # lines in a row opening with an emoji that make a list
 
 MAX_HEADING_CHARS = 90
 MAX_QUESTION_CHARS = 120
@@ -43,3 +51,34 @@ def looks_like_title(text: str) -> bool:
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
     return _HAS_LETTER.search(text) is not None and URL.search(text) is None
+
+
+def opens_with_emoji(text: str) -> bool:
+    """Does ``text`` open with an emoji ('✅ Shipped it', '➡️ Next')?"""
+    return (
+        bool(text)
+        and text[0] > "\u2000"
+        and text[0] not in _NOT_EMOJI
+        and (_EMOJI.match(text) is not None)
+    )
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without the emoji (and the joiners and variation selectors) opening it."""
+    index = 0
+    while index < len(text) and (
+        opens_with_emoji(text[index:])
+        or text[index] in "\u200d\ufe0f\ufe0e "
+        or "\U0001f3fb" <= text[index] <= "\U0001f3ff"
+    ):
+        index += 1
+    return text[index:]
+
+
+def names_a_kind(state: ParseState, text: str) -> bool:
+    """Does ``text`` name a section kind of the vocabulary ('Next week', 'Highlights'), an
+    emoji in front of it or not ('📚 Reading')?"""
+    if state.kinds.classify(text) is not SectionKind.OTHER:
+        return True
+    bare = without_emoji(text)
+    return bare != text and state.kinds.classify(bare) is not SectionKind.OTHER

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..models import SectionKind
 from ..recognise import HEADING_TEXT, NOTE, would_match_chain
 from ..state import ParseState
-from .common import looks_like_heading
+from .common import looks_like_heading, names_a_kind
+from .paragraph import starts_emoji_list
 
 
 def marks_headings(state: ParseState) -> bool:
@@ -63,11 +63,6 @@ def is_candidate(state: ParseState, line: int) -> bool:
     return not marks_headings(state) or names_a_kind(state, text)
 
 
-def names_a_kind(state: ParseState, text: str) -> bool:
-    """Does ``text`` name a section kind of the vocabulary ('Next week', 'Highlights')?"""
-    return state.kinds.classify(text) is not SectionKind.OTHER
-
-
 def _heads_text(state: ParseState, line: int) -> int | None:
     """The line of the text a heading at ``line`` would head, or None if nothing fit follows.
 
@@ -100,7 +95,9 @@ def _tight(state: ParseState, line: int, label: bool) -> bool:
     if line > 0 and lines[line - 1].stripped and line != state.cursor:
         return False  # inside a block: a line of a paragraph
     text = current.stripped
-    if below.role == "list_item" or (below.role is None and below.marker is not None):
+    if starts_emoji_list(state, line):  # the first of the list's items
+        return False
+    if below.role == "list_item" or below.marker is not None or starts_emoji_list(state, line + 1):
         if not label and len(text.split()) > MAX_TIGHT_WORDS:
             return False
     elif below.role is None:

@@ -8,7 +8,7 @@ from ..lines import Marker, task_state
 from ..recognise import LIST, chain, would_match_chain
 from ..state import ListItemSpec, ListSpec, ParseState
 from .common import URL
-from .paragraph import paragraph_end
+from .paragraph import is_emoji_item, paragraph_end, starts_emoji_list
 
 # Lists nested deeper than this are read as items of the deepest list (nothing is lost).
 MAX_DEPTH = 32
@@ -119,7 +119,29 @@ def _continues(
 
 def _is_item(state: ParseState, line: int) -> bool:
     current = state.lines[line]
-    return current.role == "list_item" or (current.role is None and current.marker is not None)
+    if current.role == "list_item" or (current.role is None and current.marker is not None):
+        return True
+    return starts_emoji_list(state, line)
+
+
+def _read_emoji(state: ParseState, first: int, lead_in: str | None, start: int) -> ListSpec:
+    """The list of lines in a row that open with an emoji (the emoji kept in each item's
+    text); a line indented deeper than an item, with no emoji, continues it."""
+    lines = state.lines
+    result = ListSpec("bullet", lead_in, start)
+    index, end = first, state.block_end(first)
+    while index < end:
+        current = lines[index]
+        if is_emoji_item(current):
+            result.items.append(ListItemSpec(current.stripped, index, index + 1))
+        elif current.role is None and current.marker is None and current.indent > 0:
+            item = result.items[-1]
+            item.text = f"{item.text} {current.stripped}"
+            item.end = index + 1
+        else:
+            break
+        index += 1
+    return result
 
 
 def _read_items(state: ParseState, first: int, lead_in: str | None, start: int) -> ListSpec:
@@ -165,15 +187,16 @@ def _read_items(state: ParseState, first: int, lead_in: str | None, start: int) 
 
 
 def list_block(state: ParseState, line: int, *, silent: bool) -> bool:
-    """A run of list items, with the paragraph ending in ':' that introduces it, if any:
-    items a format marks, or lines that open with a bullet or a number."""
+    """A run of list items, with the paragraph that introduces it, if any: items a format
+    marks, lines that open with a bullet or a number, or lines in a row that open with an
+    emoji."""
     current = state.lines[line]
     kept: int | None = None
     if current.role == "list_item":
         lead_in, first = None, line
     elif current.role is not None:
         return False
-    elif current.marker is not None:
+    elif current.marker is not None or starts_emoji_list(state, line):
         lead_in, first = None, line
     else:
         found = _lead_in(state, line)
@@ -187,6 +210,8 @@ def list_block(state: ParseState, line: int, *, silent: bool) -> bool:
             start = first
         if state.lines[first].role == "list_item":
             result = _read_items(state, first, lead_in, start)
+        elif state.lines[first].marker is None:
+            result = _read_emoji(state, first, lead_in, start)
         else:
             result = _read(state, first, lead_in, start)
         state.add_list(result)
