@@ -19,6 +19,11 @@ _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}✓✗�
 _NOT_EMOJI = frozenset("©®™")
 MIN_EMOJI_RUN = 2  # lines in a row opening with an emoji that make a list
 
+# A heading's permalink mark: '#' after a space, or '¶', '🔗', '§', '⚓' at its end; '🔗' or
+# '¶' before it.
+_PERMALINK_AFTER = regex.compile(r"(?:\s+#|\s*[¶🔗§⚓]\ufe0f?)\s*$")
+_PERMALINK_BEFORE = regex.compile(r"^[¶🔗⚓]\ufe0f?\s*")
+
 MAX_HEADING_CHARS = 90
 MAX_QUESTION_CHARS = 120
 MAX_HEADING_WORDS = 14
@@ -82,3 +87,15 @@ def names_a_kind(state: ParseState, text: str) -> bool:
         return True
     bare = without_emoji(text)
     return bare != text and state.kinds.classify(bare) is not SectionKind.OTHER
+
+
+def heading_text(text: str) -> str:
+    """A heading without its permalink mark ('Reading ¶', 'Reading #', '🔗 Reading')."""
+    if text and (text[-1] in _PERMALINK_ENDS or text[0] in _PERMALINK_STARTS):
+        bare = _PERMALINK_BEFORE.sub("", _PERMALINK_AFTER.sub("", text))
+        return bare if bare.strip() else text
+    return text
+
+
+_PERMALINK_ENDS = frozenset("#¶🔗§⚓\ufe0f")
+_PERMALINK_STARTS = frozenset("¶🔗⚓")

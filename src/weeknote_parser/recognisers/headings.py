@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from ..recognise import HEADING_TEXT, NOTE, would_match_chain
 from ..state import ParseState
-from .common import looks_like_heading, names_a_kind
+from .common import heading_text, looks_like_heading, names_a_kind
 from .paragraph import starts_emoji_list
 
 
@@ -122,7 +122,7 @@ def heading(state: ParseState, line: int, *, silent: bool) -> bool:
     current = state.lines[line]
     if current.role == "heading":  # a heading the format marks (Markdown '#', HTML <h2>)
         if not silent:
-            state.start_section(current.stripped, line, line + 1)
+            state.start_section(heading_text(current.stripped), line, line + 1)
             state.cursor = line + 1
         return True
     if current.marker is not None or current.role is not None:
@@ -137,7 +137,7 @@ def heading(state: ParseState, line: int, *, silent: bool) -> bool:
     elif not _tight_heading(state, line, label):
         return False
     if not silent:
-        state.start_section(text, line, line + 1)
+        state.start_section(heading_text(text), line, line + 1)
         state.cursor = line + 1
     return True
 
@@ -153,6 +153,6 @@ def numbered_heading(state: ParseState, line: int, *, silent: bool) -> bool:
     if below is None or state.lines[below].marker is not None:
         return False
     if not silent:
-        state.start_section(current.content, line, line + 1)
+        state.start_section(heading_text(current.content), line, line + 1)
         state.cursor = line + 1
     return True
