@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from ..lines import Line
 from ..state import ParseState
+from .chrome import is_furniture_line
 from .common import MIN_EMOJI_RUN, names_a_kind, opens_with_emoji
 
 
 def paragraph_end(state: ParseState, line: int) -> int:
     """Where a paragraph starting at ``line`` ends: a blank line, the next list item (lines
-    in a row opening with an emoji too), or a line of another role."""
+    in a row opening with an emoji too), a line of furniture ('Tags: …', 'Leave a
+    comment'), or a line of another role."""
     lines = state.lines
     end = line + 1
     limit = state.block_end(line)
     role = lines[line].role
     while end < limit and lines[end].marker is None and lines[end].role == role:
-        if role is None and starts_emoji_list(state, end):
-            break
+        if role is None and (
+            starts_emoji_list(state, end) or is_furniture_line(lines[end].stripped)
+        ):
+            break  # a list of lines opening with an emoji, or furniture ('Tags: …')
         end += 1
     return end
 

@@ -113,6 +113,14 @@ def _accepts(state: ParseState, line: int, match: WeekMatch, text: str) -> bool:
     return state.note is None and state.next_content(0) == line
 
 
+def _starts_block(state: ParseState, line: int) -> bool:
+    """Is ``line`` the first of its block, or does furniture read just now stand above it
+    ('Home | About | Archive' directly above a title)?"""
+    if line == 0 or not state.lines[line - 1].stripped:
+        return True
+    return line == state.cursor and bool(state.chrome) and state.chrome[-1][0] == line - 1
+
+
 def _opening_title(state: ParseState, line: int) -> tuple[WeekMatch, str | None] | None:
     """The designation and subtitle of a title line that names its week: standalone, or
     directly above the first item of its list when the designation opens the line."""
@@ -144,7 +152,7 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
         return _given_title(state, line, silent=silent)
     if current.role not in MAY_OPEN_NOTE:
         return False
-    if current.marker is not None or (line > 0 and state.lines[line - 1].stripped):
+    if current.marker is not None or not _starts_block(state, line):
         return False
     text = current.stripped
     block_end = state.block_end(line)
