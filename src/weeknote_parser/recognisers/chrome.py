@@ -30,6 +30,9 @@ FURNITURE_ANYWHERE = regex.compile(
     regex.IGNORECASE,
 )
 CLOSING_ARROWS = ("»", "›", "→")
+# The rules that read a line the format marks as furniture before chrome does (the line
+# goes to chrome all the same): a note's dateline among a theme's post footer.
+_READ_FIRST = ("dateline",)
 MAX_FURNITURE_CHARS = 80
 
 # Furniture by the whole line, so plain that it is furniture even inside a block of text:
@@ -102,6 +105,8 @@ def chrome(state: ParseState, line: int, *, silent: bool) -> bool:
     of a page."""
     current = state.lines[line]
     if current.role == "chrome":
+        if current.has_digit and state.would_match(_READ_FIRST, line):
+            return False  # a post's date among the furniture: the dateline rule reads it
         end: int | None = line + 1
     elif current.role is not None:
         return False
