@@ -6,7 +6,11 @@ import datetime as dt
 
 import pytest
 
-from .conftest import parse_text
+from weeknote_parser import Document, ParseOptions, Parser
+from weeknote_parser.inputs import SourceBuilder
+from weeknote_parser.lines import Role
+
+from .conftest import TODAY, parse_text
 
 
 @pytest.mark.parametrize(
@@ -43,3 +47,57 @@ def test_not_a_dateline(line: str) -> None:
 def test_a_date_line_after_the_text_has_begun_is_not_a_dateline() -> None:
     document = parse_text("Weeknote 9.2021\n\nSome text.\n\nMay 15, 2020\n\nMore text.")
     assert document.notes[0].published is None
+
+
+def _parse_lines(lines: list[tuple[str, Role | None]]) -> Document:
+    builder = SourceBuilder()
+    for index, (text, role) in enumerate(lines):
+        builder.add(text, 2 * index, role)
+        builder.gap(2 * index + 1)
+    return Parser(ParseOptions(today=TODAY)).parse_source(builder.build("html"))
+
+
+def test_a_date_marked_as_furniture_just_after_the_text_is_the_dateline() -> None:
+    doc = _parse_lines(
+        [
+            ("A quiet week in the garden", "title"),
+            ("We mended the fence.", None),
+            ("Read more »", "chrome"),
+            ("March 10, 2024 · 2 min", "chrome"),
+            ("A week of rain", "title"),
+            ("It rained.", None),
+            ("March 3, 2024", "chrome"),
+        ]
+    )
+    assert [n.published for n in doc.notes] == [dt.date(2024, 3, 10), dt.date(2024, 3, 3)]
+    assert "March 10, 2024 · 2 min" in doc.chrome
+    week = doc.notes[0].week
+    assert week is not None and week.start == dt.date(2024, 3, 4)
+
+
+def test_a_date_marked_as_furniture_far_below_the_text_is_not_the_dateline() -> None:
+    doc = _parse_lines(
+        [
+            ("A quiet week in the garden", "title"),
+            ("We mended the fence.", None),
+            ("Written by", "chrome"),
+            ("Sam", "chrome"),
+            ("Previous post", "chrome"),
+            ("Next post", "chrome"),
+            ("Comments", "chrome"),
+            ("March 10, 2024", "chrome"),
+        ]
+    )
+    assert doc.notes[0].published is None
+
+
+def test_a_note_has_one_dateline() -> None:
+    doc = _parse_lines(
+        [
+            ("A quiet week in the garden", "title"),
+            ("March 10, 2024", None),
+            ("We mended the fence.", None),
+            ("March 17, 2024", "chrome"),
+        ]
+    )
+    assert doc.notes[0].published == dt.date(2024, 3, 10)

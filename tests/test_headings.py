@@ -171,3 +171,35 @@ def test_consecutive_numbered_lines_are_a_list_not_headings() -> None:
     assert [s.heading for s in doc.notes[0].sections] == [None]
     lists = [b for b in doc.notes[0].sections[0].blocks if b.type == "list"]
     assert [(b.style, len(b.items)) for b in lists] == [("numbered", 2)]
+
+
+def test_a_headings_permalink_mark_is_not_part_of_it() -> None:
+    from weeknote_parser import ParseOptions, Parser
+
+    html = (
+        "<html><body><article><h1>Weeknote 10.2021</h1><p>Intro.</p>"
+        '<h2>Planning the move<a class="anchor" href="#planning">¶</a></h2><p>Vans.</p>'
+        '<h2>Next week <a href="#next">#</a></h2><p>Rest.</p>'
+        '<h2><a href="#reading">🔗</a> Reading</h2><p>A book.</p>'
+        "</article></body></html>"
+    )
+    doc = Parser(ParseOptions()).parse_text(html, format="html")
+    assert [s.heading for s in doc.notes[0].sections] == [
+        None,
+        "Planning the move",
+        "Next week",
+        "Reading",
+    ]
+
+
+def test_a_hash_inside_a_heading_stays() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        Learning C#
+
+        Slowly.
+        """,
+        [("Learning C#", "other")],
+    )

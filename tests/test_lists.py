@@ -30,8 +30,29 @@ def test_lead_in_may_sit_directly_above_the_list() -> None:
     assert (found[0].lead_in, len(found[0].items)) == ("Things I did:", 2)
 
 
-def test_list_without_a_colon_above_has_no_lead_in() -> None:
-    found = lists_of("Weeknote 3.2020\n\nA paragraph.\n\n- one\n- two\n")
+def test_the_paragraph_just_before_a_list_introduces_it_colon_or_not() -> None:
+    found = lists_of("Weeknote 3.2020\n\nIt was a busy week at the shop.\n\n- one\n- two\n")
+    assert found[0].lead_in == "It was a busy week at the shop."
+
+
+def test_a_lead_in_without_a_colon_stays_a_paragraph_too() -> None:
+    doc = parse_text("Weeknote 3.2020\n\nIt was a busy week at the shop.\n\n- one\n- two\n")
+    blocks = doc.notes[0].sections[0].blocks
+    assert [b.type for b in blocks] == ["paragraph", "list"]
+
+
+def test_a_paragraph_carrying_a_link_does_not_introduce_the_list() -> None:
+    found = lists_of("Weeknote 3.2020\n\nRead https://example.org/a today.\n\n- one\n")
+    assert found[0].lead_in is None
+
+
+def test_a_single_word_above_a_list_introduces_nothing() -> None:
+    found = lists_of("Weeknote 3.2020\n\nSome text.\n\nphoto.jpg\n\n- one\n- two\n")
+    assert found[0].lead_in is None
+
+
+def test_list_straight_after_a_heading_has_no_lead_in() -> None:
+    found = lists_of("Weeknote 3.2020\n\nDone\n\n- one\n- two\n")
     assert found[0].lead_in is None
 
 
@@ -110,3 +131,32 @@ def test_lists_nested_deeper_than_the_bound_keep_every_item() -> None:
     items = [item.text for block in flatten_lists(document.notes[0]) for item in block.items]
     assert len(items) == depth
     assert items[-1].startswith(f"item {depth - 1}")
+
+
+def test_lines_in_a_row_opening_with_an_emoji_are_a_list() -> None:
+    found = lists_of(
+        "Weeknote 3.2020\n\nThis week:\n✅ Fixed the gate\n✅ Planted beans\n   in the top bed\n"
+        "➡️ Paint the shed\n"
+    )
+    assert [(b.lead_in, [i.text for i in b.items]) for b in found] == [
+        ("This week:", ["✅ Fixed the gate", "✅ Planted beans in the top bed", "➡️ Paint the shed"])
+    ]
+
+
+def test_one_line_opening_with_an_emoji_is_text() -> None:
+    doc = parse_text("Weeknote 3.2020\n\n🎉 We shipped it.\n\nMore text.\n")
+    assert [b.type for s in doc.notes[0].sections for b in s.blocks] == ["paragraph"] * 2
+
+
+def test_a_paragraph_ends_where_an_emoji_list_starts() -> None:
+    doc = parse_text("Weeknote 3.2020\n\nA good week\nfor the garden.\n📖 A book\n📖 Another\n")
+    blocks = [b for s in doc.notes[0].sections for b in s.blocks]
+    assert [b.type for b in blocks] == ["paragraph", "list"]
+    assert getattr(blocks[0], "text", None) == "A good week for the garden."
+
+
+def test_an_emoji_heading_above_an_emoji_list_is_not_an_item() -> None:
+    doc = parse_text("Weeknote 3.2020\n\nSome text.\n\n📚 Reading\n📖 A book\n📖 Another\n")
+    sections = doc.notes[0].sections
+    assert [s.heading for s in sections] == [None, "📚 Reading"]
+    assert [len(b.items) for b in sections[1].blocks if b.type == "list"] == [2]

@@ -78,3 +78,18 @@ def test_time_grows_linearly(family: Family) -> None:
         f"{family.name}: {len(family.make(small)):,} characters in {fast:.4f} s, "
         f"{len(family.make(large)):,} in {slow:.4f} s ({slow / fast:.0f} times)"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Weeknote" + " " * 8000 + "12\n\ntext\n",
+        "---\ntitle: Weeknote" + " " * 8000 + "12\n---\n\ntext\n",
+        "<div>\n" + "<" * 40000 + "\n",
+    ],
+    ids=["heading-spaces", "front-matter-title-spaces", "html-block-of-angles"],
+)
+def test_long_runs_in_titles_and_html_blocks_do_not_backtrack(text: str) -> None:
+    began = time.process_time()
+    parse(text, format="markdown")
+    assert time.process_time() - began < 2

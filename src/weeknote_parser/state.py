@@ -30,6 +30,9 @@ InlineRule = Callable[["ParseState", str, int], None]
 """An inline recogniser: reads one source line of note text (and its number) and records."""
 
 
+# The longest line the week grammar reads (a title is at most 200 characters).
+MAX_DESIGNATION_LINE = 400
+
 # Items are collected as plain dicts and validated once, as a whole Document, at the end.
 Item = dict[str, Any]
 
@@ -163,7 +166,10 @@ class ParseState:
         found = self._designations.get(line)
         if found is None:
             text = self.lines[line].stripped
-            found = find_designations(text, self.context.date_order) if text else []
+            # No title, week line or dateline is this long; the grammar's patterns are not
+            # meant for whole paragraphs (a long run of spaces would make them backtrack).
+            readable = text and len(text) <= MAX_DESIGNATION_LINE
+            found = find_designations(text, self.context.date_order) if readable else []
             self._designations[line] = found
         return found
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 MAX_NESTING = 200
 _LEAVES = ("inline", "fence", "code_block", "html_block", "hr")
 _DROPPED_HTML = re.compile(r"<(script|style|iframe|embed|object|noscript|svg|video|audio)\b", re.I)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")  # not '[^>]': a run of '<' with no '>' would backtrack
 
 
 Rows = list[tuple[str, tuple[LinkRef, ...]]]

@@ -25,8 +25,8 @@ BLOCK_RULES: tuple[tuple[str, BlockRule, tuple[str, ...]], ...] = (
     ("plain_title", plain_title, ()),
     ("footnote", footnote, (LIST, HEADING_TEXT)),
     ("numbered_heading", numbered_heading, (LIST,)),
-    ("list", list_block, ()),
     ("heading", heading, ()),
+    ("list", list_block, ()),
     ("paragraph", paragraph, ()),
 )
 

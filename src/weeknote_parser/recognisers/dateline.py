@@ -10,6 +10,9 @@ from ..weeks import Evidence
 
 MAX_DATELINE_CHARS = 80
 MAX_DATELINE_OTHER_WORDS = 6
+# A date the format marks as furniture is the note's dateline when at most this many lines
+# (a 'Read more' link, a breadcrumb) stand between it and the note's text.
+MAX_LINES_AFTER_TEXT = 4
 _DATELINE_WORDS = regex.compile(
     r"^(?:posted|published|written|updated|last|on|by|at|date|dated|min|mins|minutes?|read|"
     r"reading|time|comments?|\d+|[·|•,:\-–—])+$",
@@ -38,18 +41,42 @@ def dateline_at(state: ParseState, line: int) -> Evidence | None:
 
 
 def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
-    """A dateline just below a note's title: the note's publication date. The line itself is
-    site furniture and goes to chrome."""
+    """A note's dateline: its publication date, and evidence for its week. Either a
+    standalone line just below the note's title, or a date line the format marks as
+    furniture close after the note's text (a theme's post footer, 'March 5, 2023 · 2 min').
+    The line itself is site furniture and goes to chrome."""
     note = state.note
-    if note is None or note.sections or not state.is_standalone(line):
+    if note is None or not state.is_standalone(line):
         return False
-    if state.lines[line].role is not None:
+    current = state.lines[line]
+    if not current.has_digit or state.memo.get(_DATED) == note.start:
+        return False  # one dateline a note
+    if current.role == "chrome":
+        if not _close_after(state, note.end, line):
+            return False
+    elif current.role is not None or note.sections:
         return False
     evidence = dateline_at(state, line)
     if evidence is None:
         return False
     if not silent:
+        state.memo[_DATED] = note.start
         state.add_chrome(line)
         state.add_dateline(evidence)
         state.cursor = line + 1
     return True
+
+
+def _close_after(state: ParseState, end: int, line: int) -> bool:
+    """Do at most ``MAX_LINES_AFTER_TEXT`` lines stand between the note's text (ending at
+    ``end``) and ``line``?"""
+    between = 0
+    for index in range(end, line):
+        if state.lines[index].stripped:
+            between += 1
+            if between > MAX_LINES_AFTER_TEXT:
+                return False
+    return True
+
+
+_DATED = "dateline:note"  # memo: the start of the last note given a dateline

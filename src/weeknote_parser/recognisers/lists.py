@@ -7,7 +7,8 @@ from typing import Literal
 from ..lines import Marker, task_state
 from ..recognise import LIST, chain, would_match_chain
 from ..state import ListItemSpec, ListSpec, ParseState
-from .paragraph import paragraph_end
+from .common import URL
+from .paragraph import is_emoji_item, paragraph_end, starts_emoji_list
 
 # Lists nested deeper than this are read as items of the deepest list (nothing is lost).
 MAX_DEPTH = 32
@@ -19,19 +20,36 @@ def _same_list(marker: Marker, first: Marker) -> bool:
     )
 
 
-def _lead_in(state: ParseState, line: int) -> tuple[str, int] | None:
-    """If the paragraph at ``line`` introduces a list, its text and the first item's line."""
+def _lead_in(state: ParseState, line: int) -> tuple[str, int, int | None] | None:
+    """If the paragraph at ``line`` introduces a list: its text, the first item's line, and
+    where the paragraph ends when it stays a paragraph of its own too (one that does not
+    end in ':')."""
+    lines = state.lines
     end = paragraph_end(state, line)
     limit = state.block_end(line)
-    if not state.lines[end - 1].stripped.endswith(":"):
-        return None
     first = end if end < limit else state.next_content(end)
     if first is None or not _is_item(state, first):
         return None
+    kept = None
+    if not lines[end - 1].stripped.endswith(":"):
+        if not _introduces(state, line, end):
+            return None
+        kept = end
     if would_match_chain(state, LIST, first):
         return None
-    text = " ".join(state.lines[index].stripped for index in range(line, end))
-    return text, first
+    text = " ".join(lines[index].stripped for index in range(line, end))
+    return text, first, kept
+
+
+def _introduces(state: ParseState, start: int, end: int) -> bool:
+    """May the paragraph on lines [start, end), not ending in ':', introduce the list below
+    it? Not a single word (an image's name), nor text carrying a link (a reference)."""
+    lines = state.lines
+    if end == start + 1 and " " not in lines[start].stripped:
+        return False
+    return not any(
+        lines[index].links or URL.search(lines[index].stripped) for index in range(start, end)
+    )
 
 
 def _read(
@@ -101,7 +119,29 @@ def _continues(
 
 def _is_item(state: ParseState, line: int) -> bool:
     current = state.lines[line]
-    return current.role == "list_item" or (current.role is None and current.marker is not None)
+    if current.role == "list_item" or (current.role is None and current.marker is not None):
+        return True
+    return starts_emoji_list(state, line)
+
+
+def _read_emoji(state: ParseState, first: int, lead_in: str | None, start: int) -> ListSpec:
+    """The list of lines in a row that open with an emoji (the emoji kept in each item's
+    text); a line indented deeper than an item, with no emoji, continues it."""
+    lines = state.lines
+    result = ListSpec("bullet", lead_in, start)
+    index, end = first, state.block_end(first)
+    while index < end:
+        current = lines[index]
+        if is_emoji_item(current):
+            result.items.append(ListItemSpec(current.stripped, index, index + 1))
+        elif current.role is None and current.marker is None and current.indent > 0:
+            item = result.items[-1]
+            item.text = f"{item.text} {current.stripped}"
+            item.end = index + 1
+        else:
+            break
+        index += 1
+    return result
 
 
 def _read_items(state: ParseState, first: int, lead_in: str | None, start: int) -> ListSpec:
@@ -147,25 +187,33 @@ def _read_items(state: ParseState, first: int, lead_in: str | None, start: int) 
 
 
 def list_block(state: ParseState, line: int, *, silent: bool) -> bool:
-    """A run of list items, with the paragraph ending in ':' that introduces it, if any:
-    items a format marks, or lines that open with a bullet or a number."""
+    """A run of list items, with the paragraph that introduces it, if any: items a format
+    marks, lines that open with a bullet or a number, or lines in a row that open with an
+    emoji."""
     current = state.lines[line]
+    kept: int | None = None
     if current.role == "list_item":
         lead_in, first = None, line
     elif current.role is not None:
         return False
-    elif current.marker is not None:
+    elif current.marker is not None or starts_emoji_list(state, line):
         lead_in, first = None, line
     else:
         found = _lead_in(state, line)
         if found is None:
             return False
-        lead_in, first = found
+        lead_in, first, kept = found
     if not silent:
+        start = line
+        if kept is not None:  # the paragraph stays one, and introduces the list too
+            state.add_paragraph(lead_in or "", line, kept)
+            start = first
         if state.lines[first].role == "list_item":
-            result = _read_items(state, first, lead_in, line)
+            result = _read_items(state, first, lead_in, start)
+        elif state.lines[first].marker is None:
+            result = _read_emoji(state, first, lead_in, start)
         else:
-            result = _read(state, first, lead_in, line)
+            result = _read(state, first, lead_in, start)
         state.add_list(result)
         state.cursor = result.end
     return True
