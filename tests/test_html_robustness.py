@@ -16,6 +16,7 @@ from weeknote_parser.readers.html import (
     _outside,
     _parse,
     _posts,
+    _without_backrefs,
     fragment_lines,
     read_html,
 )
@@ -278,3 +279,17 @@ def test_finding_the_posts_and_what_is_outside_them_takes_linear_time() -> None:
 
     cpu_time(10)
     assert cpu_time(16_000) <= 64 * cpu_time(1_000)
+
+
+def test_footnote_back_links_are_taken_off_in_linear_time() -> None:
+    assert lines('<ol><li id="fn3">A note. ↩︎ ↩︎</li></ol>') == ["[3] A note."]
+
+    def cpu_time(count: int) -> float:
+        text = "A note" + " ↩" * count + " that goes on."
+        start = time.process_time()
+        assert _without_backrefs(text) == text
+        assert _without_backrefs(text + " ↩︎ ") == text
+        return time.process_time() - start
+
+    cpu_time(10)
+    assert cpu_time(320_000) <= 64 * max(cpu_time(20_000), 1e-3)

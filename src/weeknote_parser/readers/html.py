@@ -94,7 +94,7 @@ _FOOTNOTE_ID = re.compile(r"^(?:fn|footnote|note)[-:_]?([0-9]{1,6})$", re.I)
 _FOOTNOTE_REF = re.compile(r"^#(?:fn|footnote|note)[-:_]?([0-9]{1,6})$", re.I)
 _FOOTNOTE_NUMBER = re.compile(r"[0-9]{1,6}")
 _LIST_START = re.compile(r"[0-9]{1,9}")
-_BACKREFS = re.compile(r"[\s↩︎]+$")
+_BACKREF_CHARS = "↩\ufe0e"  # a footnote's link back to its reference: '↩︎'
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Control characters libxml2 refuses; they carry no text, so they become spaces. A lone
 # surrogate (which no encoding can write) would end the parse: it becomes U+FFFD.
@@ -180,6 +180,15 @@ def _text(element: HtmlElement, leave_out: frozenset[str] = frozenset()) -> str:
             parts.append(node.text or "")
             todo.extend(reversed(node))
     return "".join(parts)
+
+
+def _without_backrefs(text: str) -> str:
+    """``text`` without the back-links and white space at its end. (A pattern anchored at
+    the end, searched for, would scan each run of spaces once per space in it.)"""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _BACKREF_CHARS):
+        end -= 1
+    return text[:end]
 
 
 def _run(walk: Walk) -> None:
@@ -363,7 +372,7 @@ class _Walker:
                 text, urls = _folded(rows)
                 footnote = _FOOTNOTE_ID.match(item.get("id", "") or "")
                 if footnote is not None:
-                    body = _BACKREFS.sub("", text)
+                    body = _without_backrefs(text)
                     note = int(footnote.group(1))
                     self._paragraph([(body, urls)], _line(item), "footnote", number=note)
                 else:
