@@ -18,7 +18,7 @@ _PREFIX = regex.compile(
     rf"^(?:[\w'’ ]{{0,30}}\b)?(?:{LABEL}|week)\s*(?:(?:for|from)\s+)?[#:,\-–—|]?\s*$", regex.I
 )
 _SEPARATOR_AFTER = regex.compile(r"^\s*[:\-–—|]\s*(?P<rest>\S.*)$")
-_LABEL_AFTER = regex.compile(rf"^\s*[:\-–—|,]?\s*{LABEL}\s*$", regex.I)
+_LABEL_AFTER = regex.compile(rf"^\s*,?\s*{LABEL}\s*$", regex.I)
 _SEPARATOR_BEFORE = regex.compile(
     rf"^(?P<rest>.*\S)\s*[:\-–—|,(]\s*(?:(?:{LABEL}|week)\s*[#:]?\s*)?$", regex.I
 )
