@@ -203,3 +203,16 @@ def test_a_hash_inside_a_heading_stays() -> None:
         """,
         [("Learning C#", "other")],
     )
+
+
+def test_a_greeting_is_not_a_heading() -> None:
+    assert_recognised(
+        """
+        Weeknote 10.2021
+
+        Hello, March!
+
+        A short one this week.
+        """,
+        [(None, "intro")],
+    )

@@ -167,3 +167,45 @@ def test_a_line_below_the_title_naming_the_week_is_the_notes_week() -> None:
     assert note.week is not None and note.week.start is not None
     assert note.week.start.isoformat() == "2024-03-04"
     assert note.sections[0].heading is None  # the line stays in the note's opening text
+
+
+def test_the_coming_week_named_inside_a_note_heads_a_section() -> None:
+    doc = parse_text(
+        """
+        Weeknote w/c 4 November 2024
+
+        We mended the fence.
+
+        Next week (w/c 11 November)
+
+        - Paint it
+
+        Up next (week of 18/11)
+
+        - Rest
+        """
+    )
+    assert len(doc.notes) == 1
+    assert [s.heading for s in doc.notes[0].sections] == [
+        None,
+        "Next week (w/c 11 November)",
+        "Up next (week of 18/11)",
+    ]
+
+
+def test_a_title_closed_by_its_week_still_starts_a_note() -> None:
+    doc = parse_text(
+        """
+        Weeknote w/c 4 November 2024
+
+        We mended the fence.
+
+        Painting the fence (w/c 11 November)
+
+        We painted it.
+        """
+    )
+    assert [n.title for n in doc.notes] == [
+        "Weeknote w/c 4 November 2024",
+        "Painting the fence (w/c 11 November)",
+    ]

@@ -81,3 +81,13 @@ def test_titles_followed_by_datelines_split_an_archive_page() -> None:
         ("Back in the office", dt.date(2020, 5, 8)),
     ]
     assert doc.chrome == ["My work blog", "Posted on 15 May 2020", "Posted on 8 May 2020"]
+
+
+def test_a_series_name_after_a_separator_is_the_subtitle() -> None:
+    note = parse_text("2024 Week 10 - Weekly Notes\n\nText.").notes[0]
+    assert note.subtitle == "Weekly Notes"
+
+
+def test_a_label_after_the_week_with_no_separator_is_no_subtitle() -> None:
+    note = parse_text("Week 10 2024 weeknotes\n\nText.").notes[0]
+    assert note.subtitle is None

@@ -58,6 +58,7 @@ _NEIGHBOUR = regex.compile(
 # A navigation line: three or more short items between separators ('Home | About | Blog',
 # 'Home › Weeknotes › 2024').
 _NAV_SEPARATOR = regex.compile(r"\s+[|·•›»/>]\s+|\s*\|\s*")
+_NAV_CHARS = regex.compile(r"[|·•›»/>]")
 MAX_NAV_ITEM_WORDS = 3
 MAX_OTHER_POSTS_CHARS = 40
 MIN_NAV_ITEMS = 3
@@ -80,7 +81,7 @@ def is_furniture_line(text: str) -> bool:
 
 def is_navigation(text: str) -> bool:
     """Is ``text`` a navigation line: three or more short items between separators?"""
-    if len(text) > MAX_FURNITURE_CHARS or not any(c in text for c in "|·•›»/>"):
+    if len(text) > MAX_FURNITURE_CHARS or _NAV_CHARS.search(text) is None:
         return False
     items = [item for item in _NAV_SEPARATOR.split(text) if item]
     return len(items) >= MIN_NAV_ITEMS and all(
@@ -112,7 +113,7 @@ def chrome(state: ParseState, line: int, *, silent: bool) -> bool:
         return False
     elif _furniture_at(state, line):
         end = line + 1
-    elif _OTHER_POSTS.match(current.stripped):
+    elif len(current.stripped) <= MAX_OTHER_POSTS_CHARS and _OTHER_POSTS.match(current.stripped):
         end = _other_posts_end(state, line)
     else:
         end = None

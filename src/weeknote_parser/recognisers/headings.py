@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import regex
+
 from ..recognise import HEADING_TEXT, NOTE, would_match_chain
 from ..state import ParseState
 from .common import heading_text, looks_like_heading, names_a_kind
@@ -42,6 +44,12 @@ def marks_headings(state: ParseState) -> bool:
 
 
 _MARKED_LINES = "headings:marked"
+# A greeting opening a note ('Hello, November!', 'Happy new year 🎉') is text, not a heading.
+_GREETING = regex.compile(
+    r"^(?:hello|hi|hey|hiya|howdy|greetings|dear|good\s+(?:morning|afternoon|evening)"
+    r"|happy\s+(?:new\s+year|holidays|friday|monday|\w+day))\b",
+    regex.IGNORECASE,
+)
 # A line directly above a list heads it when it has at most this many words.
 MAX_TIGHT_WORDS = 6
 
@@ -58,7 +66,7 @@ def is_candidate(state: ParseState, line: int) -> bool:
     text = current.stripped
     if text.endswith(":"):
         return _is_label(state, text)
-    if not looks_like_heading(text):
+    if not looks_like_heading(text) or _GREETING.match(text):
         return False
     return not marks_headings(state) or names_a_kind(state, text)
 
@@ -111,7 +119,9 @@ def _tight(state: ParseState, line: int, label: bool) -> bool:
 def _tight_heading(state: ParseState, line: int, label: bool) -> bool:
     """Does ``line``, with text directly below it, head that text?"""
     text = state.lines[line].stripped
-    if not (label or looks_like_heading(text)) or not _tight(state, line, label):
+    if not (label or looks_like_heading(text)) or _GREETING.match(text):
+        return False
+    if not _tight(state, line, label):
         return False
     return label or not marks_headings(state) or names_a_kind(state, text)
 

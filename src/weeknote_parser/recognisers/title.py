@@ -11,7 +11,7 @@ from ..weeks import LABEL, WeekMatch
 from ..weeks.builders import same_week
 from ..weeks.grammar import whole
 from ..weeks.titles import split_title
-from .common import looks_like_title
+from .common import looks_like_title, names_a_kind
 from .dateline import dateline_at
 
 # What may stand before a designation that opens a title: nothing, or a few words ending
@@ -20,6 +20,7 @@ _PREFIX = regex.compile(
     rf"^(?:[\w'’ ]{{0,30}}\b)?(?:{LABEL}|week)\s*(?:(?:for|from)\s+)?[#:,\-–—|]?\s*$", regex.I
 )
 _HAS_LABEL = regex.compile(LABEL, regex.I)
+_AHEAD = regex.compile(r"\b(?:next|coming|ahead|upcoming|plans?|goals?|to\s*do)\b", regex.I)
 
 MAX_WEEK_LINE_CHARS = 60
 # How many note-opening lines below a format's title, naming no week, make it the name of
@@ -86,6 +87,15 @@ def _starts_block(state: ParseState, line: int) -> bool:
     return line == state.cursor and bool(state.chrome) and state.chrome[-1][0] == line - 1
 
 
+def _names_a_section(state: ParseState, prefix: str) -> bool:
+    """Do the words before a designation name a section of a note rather than a note: a
+    section kind, or the coming week ('Next week (w/c 11 November)', 'Up next: week 46')?"""
+    words = prefix.strip(" :-–—|,([")
+    if not words or _HAS_LABEL.search(words):
+        return False
+    return _AHEAD.search(words) is not None or names_a_kind(state, words)
+
+
 def _opening_title(state: ParseState, line: int) -> tuple[WeekMatch, str | None] | None:
     """The designation and subtitle of a title line that names its week: standalone, or
     directly above the first item of its list when the designation opens the line."""
@@ -102,6 +112,8 @@ def _opening_title(state: ParseState, line: int) -> tuple[WeekMatch, str | None]
         return None
     prefix = text[: designations[0].start]
     opens = not prefix.strip() or _PREFIX.match(prefix) is not None
+    if not opens and state.note is not None and _names_a_section(state, prefix):
+        return None  # 'Next week (w/c 11 November)' heads a section of the note
     if core is not text and not opens:
         return None  # 'Plans for week 12:' introduces what follows
     if state.block_end(line) != line + 1:
