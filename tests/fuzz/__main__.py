@@ -94,7 +94,7 @@ def atheris_target(
         known_file.write_text(json.dumps(known), encoding="utf-8")
         arguments = [
             f"-max_total_time={left}",
-            f"-timeout={int(HANG_SECONDS)}",
+            f"-timeout={int(HANG_SECONDS * 3)}",  # instrumented code is slower
             "-rss_limit_mb=3072",
             "-max_len=16384",
             f"-artifact_prefix={artifacts}/",
@@ -121,10 +121,10 @@ def atheris_target(
                 known.append(found.signature)
             if not replayed.found:
                 kind = path.name.split("-")[0]
-                total.problem = f"libFuzzer saved a {kind} input {path} that passes when replayed"
-                known.append(f"unreproduced {path.name}")
-        if total.problem:
-            break
+                total.problem = (
+                    f"libFuzzer saved a {kind} input that passes when replayed:"
+                    f" {_clipped(repr(path.read_bytes()))}\n{_tail(log, 25)}"
+                )
     total.seconds = time.monotonic() - start
     return total
 
@@ -176,7 +176,7 @@ def report(found: Found) -> str:
 
 def case_name(found: Found) -> str:
     """A name for the regression table: the target, the exception and where it was raised."""
-    head = found.signature.split(" (raised in ")[0]
+    head = found.signature.split(" (")[0]
     words = re.findall(r"[A-Za-z]+", head.split(" at ")[0])
     function = head.rsplit(" in ", 1)[-1] if " in " in head else ""
     return "-".join([found.target, *words[:2], function.strip("_")]).lower().strip("-")

@@ -25,6 +25,7 @@ MODULES = {
     "feed": ["weeknote_parser", "feedparser"],
 }
 MODULES["bytes"] = sorted({name for names in MODULES.values() for name in names})
+INSTRUMENTED_SLOWDOWN = 4
 READERS = [
     "weeknote_parser.readers.feed",
     "weeknote_parser.readers.html",
@@ -41,13 +42,14 @@ def main() -> None:
         for name in [*modules, *READERS]:
             importlib.import_module(name)
     from .engine import install_guard, limit_memory
-    from .targets import Checker, warm_up
+    from .targets import SLOW_SECONDS, Checker, warm_up
 
     warm_up()
     install_guard()
     limit_memory()
     known = set(json.loads(Path(known_file).read_text(encoding="utf-8")))
-    checker = Checker(target, known=known, hang=None)
+    # Instrumented code runs several times slower: slowness is judged with that allowance.
+    checker = Checker(target, known=known, hang=None, slow=SLOW_SECONDS * INSTRUMENTED_SLOWDOWN)
     counter = Path(count_file)
 
     def count(_example: object) -> None:  # libFuzzer exits without a word on a failure
