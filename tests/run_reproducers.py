@@ -262,14 +262,18 @@ def summary(outcome: Outcome) -> str:
     return shown[:160]
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments() -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE)
     options.add_argument("--timeout", type=float, default=60.0, help="seconds per command")
     options.add_argument("--only", nargs="+", metavar="NAME", help="run only these reproducers")
     options.add_argument("--no-listeners", action="store_true", help="start no TCP listeners")
     options.add_argument("-v", "--verbose", action="store_true", help="print stderr of failures")
-    args = options.parse_args(argv)
+    return options
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments().parse_args(argv)
     try:
         reproducers = read_reproducers(args.file)
     except (OSError, ValueError) as error:
