@@ -18,7 +18,8 @@ class Case:
     name: str
     format: Format | None
     value: str | bytes
-    pending: str | None = None
+    broke: str | None = None  # what the input broke when it was found (fixed since)
+    pending: str | None = None  # what it still breaks: the case is expected to fail
 
 
 SURROGATES = "lone surrogates reach orjson in to_json"

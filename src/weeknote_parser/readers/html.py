@@ -95,10 +95,12 @@ _FOOTNOTE_REF = re.compile(r"^#(?:fn|footnote|note)[-:_]?([0-9]{1,6})$", re.I)
 _FOOTNOTE_NUMBER = re.compile(r"[0-9]{1,6}")
 _LIST_START = re.compile(r"[0-9]{1,9}")
 _BACKREF_CHARS = "↩\ufe0e"  # a footnote's link back to its reference: '↩︎'
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# An XML declaration (closed or not: lxml refuses any in a str it is given).
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>?", re.I)
 # Control characters libxml2 refuses; they carry no text, so they become spaces. A lone
 # surrogate (which no encoding can write) would end the parse: it becomes U+FFFD.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML cannot hold (controls, U+FFFE, U+FFFF): lxml refuses them in the tree.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _PUBLISHED_KEYS = ("article:published_time", "date", "dc.date", "pubdate", "publish-date")
 _KEPT_KEYS = ("og:url", "description", "og:description", "author", "article:author")
