@@ -75,10 +75,13 @@ def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
     assert err == f"Error: {missing}: no such file\n"
 
 
-def test_directory_is_an_error(tmp_path: Path) -> None:
+def test_a_directory_with_no_weeknotes_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
     code, _, err = run(str(tmp_path))
     assert code == EXIT_INPUT_ERROR
-    assert err == f"Error: {tmp_path}: is a directory, not a file\n"
+    assert err == (
+        f"Error: {tmp_path}: is a directory, not a file, and no weeknote files were found in it\n"
+    )
 
 
 def test_binary_file_is_an_error(tmp_path: Path) -> None:
@@ -163,7 +166,9 @@ def _command(*args: str) -> list[str]:
 def test_closed_pipe_is_quiet_and_exits_zero(note_file: Path) -> None:
     """'weeknote-parse FILE... | head -c 10': the reader going away is not an error."""
     proc = subprocess.Popen(
-        _command(*[str(note_file)] * 2000), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        _command("--year", "2018", *[str(note_file)] * 2000),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None
     assert len(proc.stdout.read(10)) == 10
@@ -263,11 +268,12 @@ def test_a_failure_while_writing_json_is_one_line_and_the_batch_goes_on(
             raise TypeError("cannot encode")
         return real(document, pretty=pretty)
 
-    monkeypatch.setattr("weeknote_parser.cli.to_json", flaky)
-    code, out, err = run(str(note_file), str(note_file))
+    monkeypatch.setattr("weeknote_parser.outputs.to_json", flaky)
+    code, out, err = run(str(note_file), str(note_file), "--year", "2018")
     assert code == EXIT_INTERNAL
     assert err == (
         f"Error: {note_file}: internal error (TypeError: cannot encode); please report it\n"
+        "parsed 2 files (1 note), 1 failed, 0 skipped, 0 warnings\n"
     )
     assert len(out.splitlines()) == 1
 
@@ -362,7 +368,7 @@ def test_an_internal_error_is_one_line_and_the_batch_goes_on(
         return real(self, source)
 
     monkeypatch.setattr(Parser, "parse_source", flaky)
-    code, out, err = run(str(note_file), str(note_file))
+    code, out, err = run(str(note_file), str(note_file), "--quiet")
     assert code == EXIT_INTERNAL
     assert err == f"Error: {note_file}: internal error (RuntimeError: boom); please report it\n"
     assert len(out.splitlines()) == 1
@@ -407,7 +413,8 @@ def test_a_bad_config_file_is_one_line_with_exit_2(tmp_path: Path) -> None:
 def test_an_unknown_plugin_lists_the_installed_ones(note_file: Path) -> None:
     code, _, err = run("--plugin", "no-such-plugin", str(note_file))
     assert code == 2
-    assert err.splitlines()[-1].startswith("Error: unknown plugin 'no-such-plugin'; installed")
+    assert err.splitlines()[-1].startswith("Error: unknown plugin 'no-such-plugin'; ")
+    assert "installed" in err.splitlines()[-1]
 
 
 def test_vocabulary_and_first_candidate_year_from_the_command_line(tmp_path: Path) -> None:

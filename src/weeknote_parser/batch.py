@@ -1,0 +1,242 @@
+"""Parsing many inputs: each read, parsed and rendered on its own, in this process or in a pool
+of worker processes, the outcomes handed back in input order with bounded memory.
+
+What each file needs (the options, how to render its document) travels once to each worker
+as a :class:`Job`; each file then costs one small task and one :class:`Outcome` back. At most
+``window`` files are in flight at a time, so a corpus of any size is streamed, never held.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .discover import STDIN, Entry, looks_binary
+from .errors import WeeknoteError
+from .inputs import Format
+from .models import Document
+from .options import ParseOptions
+from .outputs import warning_line
+from .parser import Parser
+from .readers import MAX_BYTES, read_bytes, read_source
+
+Status = Literal["parsed", "failed", "bug", "skipped"]
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every file of a batch is parsed with: the options, the reading settings, and
+    ``render``, a picklable callable making the payload handed back from the document."""
+
+    options: ParseOptions = field(default_factory=ParseOptions)
+    render: Callable[[Document], Any] | None = None
+    format: Format | None = None
+    encoding: str | None = None
+    url: str | None = None
+    max_bytes: int = MAX_BYTES
+
+
+@dataclass
+class Outcome:
+    """What came of one input: ``parsed`` (with the rendered ``payload``), ``failed`` (an
+    input error, ``message`` its one line), ``bug`` (an internal error) or ``skipped`` (a
+    binary file found in a folder)."""
+
+    shown: str
+    status: Status
+    message: str = ""
+    payload: Any = None
+    notes: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Tally:
+    """The counts a batch ends with."""
+
+    parsed: int = 0
+    failed: int = 0
+    bugs: int = 0
+    skipped: int = 0
+    notes: int = 0
+    warnings: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status == "parsed":
+            self.parsed += 1
+        elif outcome.status == "failed":
+            self.failed += 1
+        elif outcome.status == "bug":
+            self.bugs += 1
+        else:
+            self.skipped += 1
+        self.notes += outcome.notes
+        self.warnings += len(outcome.warnings)
+
+    @property
+    def read(self) -> int:
+        """The inputs read (parsed or failed), skipped ones aside."""
+        return self.parsed + self.failed + self.bugs
+
+    def summary(self) -> str:
+        files = "file" if self.read == 1 else "files"
+        notes = "note" if self.notes == 1 else "notes"
+        warnings = "warning" if self.warnings == 1 else "warnings"
+        return (
+            f"parsed {self.read} {files} ({self.notes} {notes}), {self.failed + self.bugs} "
+            f"failed, {self.skipped} skipped, {self.warnings} {warnings}"
+        )
+
+
+_parsers: dict[str, Parser] = {}
+
+
+def _parser(options: ParseOptions) -> Parser:
+    """One parser per set of options in each process (plugins are set up once)."""
+    key = options.model_dump_json()
+    if key not in _parsers:
+        _parsers[key] = Parser(options)
+    return _parsers[key]
+
+
+def parse_entry(job: Job, entry: Entry, data: bytes | None = None) -> Outcome:
+    """Read, parse and render one input; never raises. ``data``: the input's bytes, already
+    read (standard input)."""
+    shown = STDIN_NAME if entry.path == STDIN else entry.shown
+    try:
+        if data is None:
+            data = read_bytes(entry.path, max_bytes=job.max_bytes, name=shown)
+        if entry.found and job.encoding is None and looks_binary(data):
+            return Outcome(shown, "skipped")
+        path = None if entry.path == STDIN else os.fsdecode(entry.path)
+        source = read_source(
+            data, job.options, name=shown, path=path, format=job.format,
+            encoding=job.encoding, url=job.url,
+        )  # fmt: skip
+        if entry.path == STDIN:
+            source = source.located(path=STDIN)
+        document = _parser(job.options).parse_source(source)
+        payload = job.render(document) if job.render is not None else document
+    except WeeknoteError as error:
+        return Outcome(shown, "failed", str(error))
+    except Exception as error:  # a bug: one line, and the batch goes on
+        problem = f"{shown}: internal error ({type(error).__name__}: {error}); please report it"
+        return Outcome(shown, "bug", problem)
+    warnings = [warning_line(shown, warning) for warning in document.warnings]
+    return Outcome(shown, "parsed", payload=payload, notes=len(document.notes), warnings=warnings)
+
+
+_worker_job: Job | None = None
+
+
+def _start_worker(job: Job) -> None:
+    global _worker_job
+    _worker_job = job
+
+
+def _work(entry: Entry, data: bytes | None) -> Outcome:
+    assert _worker_job is not None, "the worker was not started with a job"
+    return parse_entry(_worker_job, entry, data)
+
+
+def cores() -> int:
+    """The processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers started from a clean server process where the system has one (no fork of a
+    process that may hold threads), else spawned."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def run(
+    job: Job,
+    entries: Iterable[Entry],
+    *,
+    jobs: int = 1,
+    read_stdin: Callable[[], bytes] | None = None,
+    window: int | None = None,
+) -> Iterator[Outcome]:
+    """The outcome of each entry, in order. ``jobs``: worker processes (1: this process, 0:
+    one per core); ``window``: the most files in flight (default four per worker).
+    ``read_stdin`` reads standard input for the entry '-' (in this process)."""
+    entries = list(entries) if not isinstance(entries, list) else entries
+    workers = cores() if jobs == 0 else max(jobs, 1)
+    workers = min(workers, len(entries))
+
+    def stdin_data() -> tuple[bytes | None, Outcome | None]:
+        try:
+            if read_stdin is None:
+                raise WeeknoteError("standard input is closed", path=STDIN_NAME)
+            return read_stdin(), None
+        except WeeknoteError as error:
+            return None, Outcome(STDIN_NAME, "failed", str(error))
+
+    if workers <= 1:
+        for entry in entries:
+            data = None
+            if entry.path == STDIN:
+                data, failure = stdin_data()
+                if failure is not None:
+                    yield failure
+                    continue
+            yield parse_entry(job, entry, data)
+        return
+    limit = window or workers * 4
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(job,)
+    ) as pool:
+        pending: deque[tuple[Entry, Future[Outcome] | Outcome]] = deque()
+        try:
+            yield from _ordered(pool, entries, pending, limit, stdin_data)
+        finally:  # the reader stopped early: drop what has not started
+            for _, task in pending:
+                if isinstance(task, Future):
+                    task.cancel()
+
+
+def _ordered(
+    pool: ProcessPoolExecutor,
+    entries: list[Entry],
+    pending: deque[tuple[Entry, Future[Outcome] | Outcome]],
+    limit: int,
+    stdin_data: Callable[[], tuple[bytes | None, Outcome | None]],
+) -> Iterator[Outcome]:
+    """Submit entries while fewer than ``limit`` are in flight; hand back the oldest first."""
+    feed = iter(entries)
+    while True:
+        while len(pending) < limit:
+            entry = next(feed, None)
+            if entry is None:
+                break
+            data = None
+            if entry.path == STDIN:
+                data, failure = stdin_data()
+                if failure is not None:
+                    pending.append((entry, failure))
+                    continue
+            pending.append((entry, pool.submit(_work, entry, data)))
+        if not pending:
+            return
+        entry, task = pending.popleft()
+        yield task if isinstance(task, Outcome) else _result(entry, task)
+
+
+def _result(entry: Entry, task: Future[Outcome]) -> Outcome:
+    try:
+        return task.result()
+    except Exception as error:  # the worker died, or its outcome could not be sent back
+        shown = STDIN_NAME if entry.path == STDIN else entry.shown
+        problem = f"{shown}: internal error ({type(error).__name__}: {error}); please report it"
+        return Outcome(shown, "bug", problem)
