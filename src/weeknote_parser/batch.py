@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -154,10 +155,12 @@ def cores() -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Workers started from a clean server process where the system has one (no fork of a
-    process that may hold threads), else spawned."""
+    """Workers forked from this process where the system can and no other thread runs here
+    (a fork copies the parser already set up); else started afresh."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def run(

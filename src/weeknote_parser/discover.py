@@ -16,10 +16,10 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import IO
+from typing import BinaryIO
 
 from .errors import InputError
-from .readers import EXTENSIONS, display_name
+from .readers import EXTENSIONS, MAX_BYTES, display_name, read_bytes, read_limited
 
 STDIN = "-"
 _MAGIC = re.compile(r"[*?[]")
@@ -209,21 +209,17 @@ def _regular(path: str) -> bool:
 
 
 def _key(path: str) -> str:
-    return os.path.normcase(os.path.abspath(path))
+    """What identifies a file reached twice: its real path (links resolved)."""
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _parts(path: str) -> tuple[str, ...]:
     return tuple(part for part in re.split(r"[/\\]", path) if part not in ("", "."))
 
 
-def read_path_list(stream: IO[bytes], *, name: str) -> list[str]:
-    """The paths listed in ``stream``, one a line (as ``find`` or ``git ls-files`` print
-    them); blank lines are ignored. Bytes that are not UTF-8 are kept, as file names keep
-    them."""
-    try:
-        data = stream.read()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=name) from None
+def path_list(data: bytes) -> list[str]:
+    """The paths listed in ``data``, one a line (as ``find`` or ``git ls-files`` print them);
+    blank lines are ignored, and bytes that are not UTF-8 are kept, as file names keep them."""
     paths = []
     for raw in data.split(b"\n"):
         line = raw.rstrip(b"\r")
@@ -232,24 +228,16 @@ def read_path_list(stream: IO[bytes], *, name: str) -> list[str]:
     return paths
 
 
-def files_from(source: str, stdin: IO[bytes] | None) -> list[str]:
+def files_from(source: str, stdin: BinaryIO | None, *, max_bytes: int = MAX_BYTES) -> list[str]:
     """The paths listed in the file ``source``, or on standard input for '-'."""
-    if source == STDIN:
-        if stdin is None:
-            raise InputError("standard input is closed", path="<stdin>")
-        return read_path_list(stdin, name="<stdin>")
-    shown = display_name(source)
+    if source != STDIN:
+        return path_list(read_bytes(source, max_bytes=max_bytes, name=display_name(source)))
+    if stdin is None:
+        raise InputError("standard input is closed", path="<stdin>")
     try:
-        with open(source, "rb") as stream:
-            return read_path_list(stream, name=shown)
-    except FileNotFoundError:
-        raise InputError("no such file", path=shown) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a file", path=shown) from None
-    except PermissionError:
-        raise InputError("permission denied", path=shown) from None
+        return path_list(read_limited(stdin, name="<stdin>", max_bytes=max_bytes))
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=shown) from None
+        raise InputError(f"cannot read: {error.strerror or error}", path="<stdin>") from None
 
 
 def discover(

@@ -9,16 +9,13 @@ rows: a rerun updates the database rather than adding to it.
 
 from __future__ import annotations
 
+import importlib
 import json
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import WeeknoteError
 from .models import Document, ListBlock, Note, flatten_lists
 from .records import note_warnings, section_text
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 Rows = dict[str, list[dict[str, Any]]]
 EXTRA_HINT = "pip install 'weeknote-parser[sqlite]'"
@@ -73,10 +70,10 @@ class MissingExtraError(WeeknoteError):
     """An optional dependency is not installed; the message says how to install it."""
 
 
-def sqlite_utils_module() -> ModuleType:
+def sqlite_utils_module() -> Any:
     """sqlite-utils, or :class:`MissingExtraError` naming the extra that installs it."""
     try:
-        import sqlite_utils
+        sqlite_utils = importlib.import_module("sqlite_utils")
     except ImportError:
         raise MissingExtraError(f"the SQLite export needs sqlite-utils: {EXTRA_HINT}") from None
     return sqlite_utils
@@ -197,7 +194,7 @@ class SqliteExport:
 
     def __init__(self, path: str) -> None:
         sqlite_utils = sqlite_utils_module()
-        self.db: Database = sqlite_utils.Database(path)
+        self.db: Any = sqlite_utils.Database(path)
         self.db.execute("PRAGMA foreign_keys = ON")
         for table, columns in COLUMNS.items():
             self.db.table(table).create(

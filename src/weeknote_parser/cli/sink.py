@@ -127,23 +127,34 @@ class Sink:
 
 
 class FileSink(Sink):
-    """A file written atomically: to a temporary file beside it, moved over it at the end."""
+    """A file written atomically: to a temporary file beside it, moved over it at the end.
+    A target that exists and is not a regular file (``/dev/null``, a FIFO) is written to
+    directly, as a shell's ``>`` would; a symbolic link is followed, and its file replaced."""
 
     def __init__(self, target: Path) -> None:
-        self.target = target
         shown = display_name(target)
-        if target.is_dir():
-            fail(f"cannot write output: {shown}: is a directory", EXIT_INPUT_ERROR)
-        folder = target.parent
+        if target.is_symlink():
+            target = Path(os.path.realpath(target))
+        self.target = target
+        self.temporary: Path | None = None
         try:
+            mode = os.stat(target).st_mode
+        except OSError:
+            mode = None
+        try:
+            if mode is not None and stat.S_ISDIR(mode):
+                raise IsADirectoryError(21, "Is a directory")
+            if mode is not None and not stat.S_ISREG(mode):
+                self.stream: BinaryIO = open(target, "wb")  # noqa: SIM115 - closed in finish
+                return
             handle, temporary = tempfile.mkstemp(
-                dir=folder, prefix=f".{target.name}.", suffix=".part"
+                dir=target.parent, prefix=f".{target.name}.", suffix=".part"
             )
         except OSError as error:
             fail(f"cannot write output: {shown}: {error.strerror or error}", EXIT_INPUT_ERROR)
         self.temporary = Path(temporary)
         os.chmod(handle, _mode_for(target))
-        self.stream: BinaryIO = os.fdopen(handle, "wb", buffering=1 << 16)
+        self.stream = os.fdopen(handle, "wb", buffering=1 << 16)
 
     def write(self, payload: bytes, *, failure: int = EXIT_INPUT_ERROR) -> bool:
         try:
@@ -155,16 +166,19 @@ class FileSink(Sink):
     def finish(self, *, failure: int = EXIT_INPUT_ERROR) -> None:
         try:
             self.stream.flush()
-            os.fsync(self.stream.fileno())
+            if self.temporary is not None:
+                os.fsync(self.stream.fileno())
             self.stream.close()
-            os.replace(self.temporary, self.target)
+            if self.temporary is not None:
+                os.replace(self.temporary, self.target)
         except OSError as error:
             self._failed(error, failure)
 
     def abandon(self) -> None:
         with contextlib.suppress(OSError):
             self.stream.close()
-        self.temporary.unlink(missing_ok=True)
+        if self.temporary is not None:
+            self.temporary.unlink(missing_ok=True)
 
     def _failed(self, error: OSError, failure: int) -> NoReturn:
         self.abandon()
