@@ -42,35 +42,41 @@ def _heading(text: str, level: int) -> str:
     return f"{'#' * level} {written}"
 
 
-def _linked(text: str, links: list[Link]) -> str:
-    """Escaped ``text`` with each link whose text it holds written as a Markdown link, and
-    any other link (text written elsewhere) after it as an autolink."""
-    out = escape(text)
-    trailing: list[str] = []
-    for link in links:
-        if link.text is None or link.text == link.url:
-            if link.url not in text:
-                trailing.append(f"<{link.url}>")
-            continue
-        shown = escape(link.text)
-        if shown and shown in out and "]" not in link.url and ")" not in link.url:
-            out = out.replace(shown, f"[{shown}]({link.url})", 1)
-        else:
-            trailing.append(f"<{link.url}>")
-    return " ".join([out, *trailing]) if trailing else out
+_LINK_TARGET = re.compile(r"^[^\s()<>\[\]]+$")
 
 
 class _Links:
-    """The note's links with a text, handed to the block whose lines hold them."""
+    """The note's links that have a text of their own (a Markdown or HTML link), each written
+    as a Markdown link where its text stands: in the first block, in reading order, whose
+    text holds it (the lines a format gives links are not always the block's own: a feed
+    entry's links all stand on its first line). A bare URL is in the text already."""
 
     def __init__(self, note: Note) -> None:
-        self.pending = [link for link in note.links if link.text is not None]
+        self.pending = [
+            link
+            for link in note.links
+            if link.text and link.text != link.url and _LINK_TARGET.match(link.url)
+        ]
 
-    def take(self, span: tuple[int, int]) -> list[Link]:
-        start, end = span
-        taken = [link for link in self.pending if start <= link.line < max(end, start + 1)]
-        self.pending = [link for link in self.pending if link not in taken]
-        return taken
+    def write(self, text: str) -> str:
+        """Escaped ``text`` with the pending links whose text it holds as Markdown links."""
+        segments: list[tuple[str, bool]] = [(escape(text), False)]  # (markdown, is a link)
+        kept: list[Link] = []
+        for link in self.pending:
+            shown = escape(link.text or "")
+            for index, (segment, is_link) in enumerate(segments):
+                at = segment.find(shown) if not is_link else -1
+                if at >= 0:
+                    segments[index : index + 1] = [
+                        (segment[:at], False),
+                        (f"[{shown}]({link.url})", True),
+                        (segment[at + len(shown) :], False),
+                    ]
+                    break
+            else:
+                kept.append(link)
+        self.pending = kept
+        return "".join(segment for segment, _ in segments)
 
 
 def _list(block: ListBlock, links: _Links, indent: int, bullet: str, delim: str) -> list[str]:
@@ -78,7 +84,7 @@ def _list(block: ListBlock, links: _Links, indent: int, bullet: str, delim: str)
     for index, item in enumerate(block.items):
         marker = f"{index + 1}{delim}" if block.style == "numbered" else bullet
         box = {True: "[x] ", False: "[ ] ", None: ""}[item.checked]
-        text = _linked(item.text, links.take(item.span))
+        text = links.write(item.text)
         lines.append(f"{' ' * indent}{marker} {box}{text}".rstrip())
         for child in block.children:
             if child.parent == index:
@@ -97,12 +103,11 @@ def _blocks(section: Section, links: _Links) -> list[str]:
     bullet, delim = "-", "."
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            out.append(_linked(block.text, links.take(block.span)))
+            out.append(links.write(block.text))
             previous = None
             continue
         if block.lead_in:
-            lead_span = (block.span[0], block.items[0].span[0] if block.items else block.span[1])
-            out.append(_linked(block.lead_in, links.take(lead_span)))
+            out.append(links.write(block.lead_in))
             previous = None
         if previous == block.style:
             bullet = "*" if bullet == "-" else "-"
@@ -134,9 +139,7 @@ def render_note(note: Note) -> str:
     parts: list[str] = []
     level = 2
     if note.title is not None:
-        title_links = links.take((note.span[0], note.span[0] + 1))
-        title = _heading(note.title, 1)
-        parts.append(title if not title_links else f"# {_linked(note.title, title_links)}")
+        parts.append(_heading(note.title, 1))
         if _week_line(note):
             parts.append(escape(note.week.raw if note.week else ""))
         if note.published is not None:
