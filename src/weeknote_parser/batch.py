@@ -3,7 +3,8 @@ of worker processes, the outcomes handed back in input order with bounded memory
 
 What each file needs (the options, how to render its document) travels once to each worker
 as a :class:`Job`; each file then costs one small task and one :class:`Outcome` back. At most
-``window`` files are in flight at a time, so a corpus of any size is streamed, never held.
+``window`` tasks of a few files each are in flight at a time, so a corpus of any size is
+streamed, never held.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from .parser import Parser
 from .readers import MAX_BYTES, read_bytes, read_source
 
 Status = Literal["parsed", "failed", "bug", "skipped"]
+# Files handed to a worker at a time: enough that a task's cost is the parsing, not the
+# passing of messages; few enough that the window stays small.
+CHUNK = 16
 STDIN_NAME = "<stdin>"
 
 
@@ -141,9 +145,9 @@ def _start_worker(job: Job) -> None:
     _worker_job = job
 
 
-def _work(entry: Entry, data: bytes | None) -> Outcome:
+def _work(chunk: list[tuple[Entry, bytes | None]]) -> list[Outcome]:
     assert _worker_job is not None, "the worker was not started with a job"
-    return parse_entry(_worker_job, entry, data)
+    return [parse_entry(_worker_job, entry, data) for entry, data in chunk]
 
 
 def cores() -> int:
@@ -172,8 +176,9 @@ def run(
     window: int | None = None,
 ) -> Iterator[Outcome]:
     """The outcome of each entry, in order. ``jobs``: worker processes (1: this process, 0:
-    one per core); ``window``: the most files in flight (default four per worker).
-    ``read_stdin`` reads standard input for the entry '-' (in this process)."""
+    one per core); ``window``: the most tasks in flight (default four per worker).
+    ``read_stdin`` reads standard input for the entry '-' (in this process). Workers take
+    files :data:`CHUNK` at a time, so at most ``window`` × CHUNK are in flight."""
     entries = list(entries) if not isinstance(entries, list) else entries
     workers = cores() if jobs == 0 else max(jobs, 1)
     workers = min(workers, len(entries))
@@ -197,12 +202,13 @@ def run(
             yield parse_entry(job, entry, data)
         return
     limit = window or workers * 4
+    chunk = max(1, min(CHUNK, len(entries) // (workers * 4) or 1))
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_context(), initializer=_start_worker, initargs=(job,)
     ) as pool:
-        pending: deque[tuple[Entry, Future[Outcome] | Outcome]] = deque()
+        pending: deque[tuple[list[Entry], Future[list[Outcome]] | list[Outcome]]] = deque()
         try:
-            yield from _ordered(pool, entries, pending, limit, stdin_data)
+            yield from _ordered(pool, entries, pending, limit, chunk, stdin_data)
         finally:  # the reader stopped early: drop what has not started
             for _, task in pending:
                 if isinstance(task, Future):
@@ -212,34 +218,58 @@ def run(
 def _ordered(
     pool: ProcessPoolExecutor,
     entries: list[Entry],
-    pending: deque[tuple[Entry, Future[Outcome] | Outcome]],
+    pending: deque[tuple[list[Entry], Future[list[Outcome]] | list[Outcome]]],
     limit: int,
+    chunk: int,
     stdin_data: Callable[[], tuple[bytes | None, Outcome | None]],
 ) -> Iterator[Outcome]:
-    """Submit entries while fewer than ``limit`` are in flight; hand back the oldest first."""
-    feed = iter(entries)
+    """Submit entries, ``chunk`` to a task, while fewer than ``limit`` tasks are in flight;
+    hand back the outcomes of the oldest first."""
+    tasks = _chunks(entries, chunk)
     while True:
         while len(pending) < limit:
-            entry = next(feed, None)
-            if entry is None:
+            batch = next(tasks, None)
+            if batch is None:
                 break
-            data = None
-            if entry.path == STDIN:
+            if batch[0].path == STDIN:  # read here, parsed there
                 data, failure = stdin_data()
                 if failure is not None:
-                    pending.append((entry, failure))
+                    pending.append((batch, [failure]))
                     continue
-            pending.append((entry, pool.submit(_work, entry, data)))
+                pending.append((batch, pool.submit(_work, [(batch[0], data)])))
+            else:
+                pending.append((batch, pool.submit(_work, [(entry, None) for entry in batch])))
         if not pending:
             return
-        entry, task = pending.popleft()
-        yield task if isinstance(task, Outcome) else _result(entry, task)
+        batch, task = pending.popleft()
+        yield from task if isinstance(task, list) else _results(batch, task)
 
 
-def _result(entry: Entry, task: Future[Outcome]) -> Outcome:
+def _chunks(entries: list[Entry], size: int) -> Iterator[list[Entry]]:
+    """``entries`` in runs of at most ``size``; standard input always in a run of its own."""
+    batch: list[Entry] = []
+    for entry in entries:
+        if entry.path == STDIN:
+            if batch:
+                yield batch
+            yield [entry]
+            batch = []
+            continue
+        batch.append(entry)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _results(batch: list[Entry], task: Future[list[Outcome]]) -> list[Outcome]:
     try:
         return task.result()
-    except Exception as error:  # the worker died, or its outcome could not be sent back
-        shown = STDIN_NAME if entry.path == STDIN else entry.shown
-        problem = f"{shown}: internal error ({type(error).__name__}: {error}); please report it"
-        return Outcome(shown, "bug", problem)
+    except Exception as error:  # a worker died, or the outcomes could not be sent back
+        outcomes = []
+        for entry in batch:
+            shown = STDIN_NAME if entry.path == STDIN else entry.shown
+            problem = f"{shown}: internal error ({type(error).__name__}: {error}); please report it"
+            outcomes.append(Outcome(shown, "bug", problem))
+        return outcomes
