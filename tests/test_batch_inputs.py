@@ -207,3 +207,10 @@ def test_looks_binary_spares_utf16_with_a_bom() -> None:
     assert looks_binary(b"abc\x00def")
     assert not looks_binary("Weeknote".encode("utf-16"))
     assert not looks_binary(b"plain text")
+
+
+def test_the_current_folder_gives_paths_without_dot_slash(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(site)
+    assert sources(run(".")[1]) == ["2020/z.html", "2021/a.txt", "2021/b.md", "index.md"]

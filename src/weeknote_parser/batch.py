@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -159,10 +160,12 @@ def cores() -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Workers forked from this process where the system can and no other thread runs here
-    (a fork copies the parser already set up); else started afresh."""
+    """Workers forked from this process on Linux when no other thread runs here (a fork
+    copies the parser already set up); else started afresh (macOS and Windows, where forking
+    is not safe or not there)."""
     methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    on_linux = sys.platform.startswith("linux")
+    if on_linux and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 

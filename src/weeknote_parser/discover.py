@@ -184,11 +184,12 @@ class Finder:
                     found.skipped += 1
                 elif child.is_dir(follow_symlinks=False):
                     if self.recursive:
-                        stack.append((child.path, f"{relative}/"))
+                        inner = relative if top in (".", "./") else child.path
+                        stack.append((inner, f"{relative}/"))
                     else:
                         found.skipped += 1
-                else:
-                    yield child.path, relative
+                else:  # below the current folder, 'a.md' rather than './a.md'
+                    yield (relative if top in (".", "./") else child.path), relative
 
     def _take(self, path: str, relative: str, found: Discovery, seen: set[str]) -> None:
         name = PurePosixPath(relative.replace(os.sep, "/")).as_posix()
