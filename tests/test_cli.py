@@ -75,10 +75,13 @@ def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
     assert err == f"Error: {missing}: no such file\n"
 
 
-def test_directory_is_an_error(tmp_path: Path) -> None:
+def test_a_directory_with_no_weeknotes_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG")
     code, _, err = run(str(tmp_path))
     assert code == EXIT_INPUT_ERROR
-    assert err == f"Error: {tmp_path}: is a directory, not a file\n"
+    assert err == (
+        f"Error: {tmp_path}: is a directory, not a file, and no weeknote files were found in it\n"
+    )
 
 
 def test_binary_file_is_an_error(tmp_path: Path) -> None:
@@ -163,7 +166,9 @@ def _command(*args: str) -> list[str]:
 def test_closed_pipe_is_quiet_and_exits_zero(note_file: Path) -> None:
     """'weeknote-parse FILE... | head -c 10': the reader going away is not an error."""
     proc = subprocess.Popen(
-        _command(*[str(note_file)] * 2000), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        _command("--year", "2018", *[str(note_file)] * 2000),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdout is not None
     assert len(proc.stdout.read(10)) == 10
@@ -263,11 +268,12 @@ def test_a_failure_while_writing_json_is_one_line_and_the_batch_goes_on(
             raise TypeError("cannot encode")
         return real(document, pretty=pretty)
 
-    monkeypatch.setattr("weeknote_parser.cli.to_json", flaky)
-    code, out, err = run(str(note_file), str(note_file))
+    monkeypatch.setattr("weeknote_parser.outputs.to_json", flaky)
+    code, out, err = run(str(note_file), str(note_file), "--year", "2018")
     assert code == EXIT_INTERNAL
     assert err == (
         f"Error: {note_file}: internal error (TypeError: cannot encode); please report it\n"
+        "parsed 2 files (1 note), 1 failed, 0 skipped, 0 warnings\n"
     )
     assert len(out.splitlines()) == 1
 
@@ -362,7 +368,7 @@ def test_an_internal_error_is_one_line_and_the_batch_goes_on(
         return real(self, source)
 
     monkeypatch.setattr(Parser, "parse_source", flaky)
-    code, out, err = run(str(note_file), str(note_file))
+    code, out, err = run(str(note_file), str(note_file), "--quiet")
     assert code == EXIT_INTERNAL
     assert err == f"Error: {note_file}: internal error (RuntimeError: boom); please report it\n"
     assert len(out.splitlines()) == 1
@@ -433,3 +439,71 @@ def test_files_are_needed_unless_showing_the_config() -> None:
     code, _, err = run()
     assert code == 2
     assert "Missing argument" in err
+
+
+# -- the group: parsing is the default command ---------------------------------------------
+def test_the_group_parses_paths_by_default_and_by_name(note_file: Path) -> None:
+    from weeknote_parser.cli import group
+
+    default = CliRunner().invoke(group, [str(note_file), "--year", "2018"])
+    named = CliRunner().invoke(group, ["parse", str(note_file), "--year", "2018"])
+    assert (default.exit_code, named.exit_code) == (EXIT_OK, EXIT_OK)
+    assert default.stdout == named.stdout
+    assert json.loads(default.stdout)["notes"][0]["week"]["iso_week"] == 45
+    options_first = CliRunner().invoke(group, ["--year", "2018", str(note_file)])
+    assert options_first.stdout == default.stdout
+
+
+def test_the_group_without_arguments_is_a_usage_error() -> None:
+    from weeknote_parser.cli import group
+
+    result = CliRunner().invoke(group, [])
+    assert result.exit_code == EXIT_USAGE
+    assert "Missing argument 'PATH...'" in result.stderr
+
+
+def test_a_file_named_like_a_command_is_read_through_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from weeknote_parser.cli import group
+
+    (tmp_path / "export").write_text(NOTE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(group, ["./export", "--year", "2018"])
+    assert result.exit_code == EXIT_OK
+    assert json.loads(result.stdout)["source"]["path"] == "./export"
+
+
+def test_help_names_the_export_command() -> None:
+    result = subprocess.run(_command("--help"), capture_output=True, check=False, timeout=60)
+    assert result.returncode == EXIT_OK
+    assert b"export sqlite" in result.stdout
+    assert b"--per" in result.stdout
+    export = subprocess.run(
+        _command("export", "sqlite", "--help"), capture_output=True, check=False, timeout=60
+    )
+    assert export.returncode == EXIT_OK
+    assert b"datasette" in export.stdout.lower()
+
+
+def test_python_dash_m_runs_the_export(note_file: Path, tmp_path: Path) -> None:
+    pytest.importorskip("sqlite_utils")
+    db = tmp_path / "notes.db"
+    result = subprocess.run(
+        _command("export", "sqlite", str(db), str(note_file), "--year", "2018"),
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (EXIT_OK, b"")
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("select iso_week from notes").fetchall()
+    assert rows == [(45,)]
+
+
+def test_version_through_the_group() -> None:
+    result = subprocess.run(_command("--version"), capture_output=True, check=False, timeout=60)
+    assert result.returncode == EXIT_OK
+    assert b"0.1.0" in result.stdout

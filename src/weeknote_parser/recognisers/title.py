@@ -55,6 +55,8 @@ def _repeats_note_week(state: ParseState, match: WeekMatch) -> bool:
     note = state.note
     if note is None or note.sections or note.facts.designation is None:
         return False
+    if note.facts.designation.raw == match.raw:
+        return False  # the same designation again: a second note for the week
     return same_week(note.facts.designation, match)
 
 
