@@ -415,3 +415,30 @@ def test_a_failed_run_leaves_the_old_output_as_it_was(archive: Path, tmp_path: P
     assert result.returncode == EXIT_USAGE
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.txt", "notes.jsonl"]
+
+
+def _die_on_b(document: Any) -> Any:
+    """A render that kills the worker process parsing n03.txt (as a crash in C code would)."""
+    import os
+
+    if str(document.source.path).endswith("n03.txt"):
+        os._exit(1)
+    return document.source.path
+
+
+def test_a_worker_that_dies_is_an_internal_error_and_the_rest_are_parsed(tmp_path: Path) -> None:
+    from weeknote_parser.batch import Job, run
+    from weeknote_parser.discover import discover
+
+    names = [f"n{index:02d}.txt" for index in range(24)]
+    for name in names:
+        (tmp_path / name).write_text(f"Weeknote 3.2021\n\n{name}.\n", encoding="utf-8")
+    entries = discover([str(tmp_path)]).entries
+    outcomes = list(run(Job(render=_die_on_b), entries, jobs=2, window=4))
+    assert [Path(o.shown).name for o in outcomes] == names
+    bugs = [Path(o.shown).name for o in outcomes if o.status == "bug"]
+    assert "n03.txt" in bugs
+    assert len(bugs) < len(names) - 3  # what was in flight, and no more
+    assert all(o.status == "parsed" for o in outcomes if Path(o.shown).name not in bugs)
+    assert outcomes[-1].status == "parsed"  # the files after the crash: parsed here
+    assert "internal error" in outcomes[names.index("n03.txt")].message

@@ -16,6 +16,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -194,15 +195,17 @@ def run(
         except WeeknoteError as error:
             return None, Outcome(STDIN_NAME, "failed", str(error))
 
+    def here(batch: list[Entry]) -> list[Outcome]:
+        """Parse ``batch`` in this process."""
+        outcomes = []
+        for entry in batch:
+            data, failure = stdin_data() if entry.path == STDIN else (None, None)
+            outcomes.append(failure or parse_entry(job, entry, data))
+        return outcomes
+
     if workers <= 1:
         for entry in entries:
-            data = None
-            if entry.path == STDIN:
-                data, failure = stdin_data()
-                if failure is not None:
-                    yield failure
-                    continue
-            yield parse_entry(job, entry, data)
+            yield from here([entry])
         return
     limit = window or workers * 4
     chunk = max(1, min(CHUNK, len(entries) // (workers * 4) or 1))
@@ -211,7 +214,7 @@ def run(
     ) as pool:
         pending: deque[tuple[list[Entry], Future[list[Outcome]] | list[Outcome]]] = deque()
         try:
-            yield from _ordered(pool, entries, pending, limit, chunk, stdin_data)
+            yield from _ordered(pool, entries, pending, limit, chunk, stdin_data, here)
         finally:  # the reader stopped early: drop what has not started
             for _, task in pending:
                 if isinstance(task, Future):
@@ -225,23 +228,33 @@ def _ordered(
     limit: int,
     chunk: int,
     stdin_data: Callable[[], tuple[bytes | None, Outcome | None]],
+    here: Callable[[list[Entry]], list[Outcome]],
 ) -> Iterator[Outcome]:
     """Submit entries, ``chunk`` to a task, while fewer than ``limit`` tasks are in flight;
-    hand back the outcomes of the oldest first."""
+    hand back the outcomes of the oldest first. If the pool breaks (a worker killed), the
+    files in flight are internal errors and the rest are parsed ``here``."""
     tasks = _chunks(entries, chunk)
+    broken = False
     while True:
         while len(pending) < limit:
             batch = next(tasks, None)
             if batch is None:
                 break
+            if broken:
+                pending.append((batch, here(batch)))
+                continue
+            work: list[tuple[Entry, bytes | None]] = [(entry, None) for entry in batch]
             if batch[0].path == STDIN:  # read here, parsed there
                 data, failure = stdin_data()
                 if failure is not None:
                     pending.append((batch, [failure]))
                     continue
-                pending.append((batch, pool.submit(_work, [(batch[0], data)])))
-            else:
-                pending.append((batch, pool.submit(_work, [(entry, None) for entry in batch])))
+                work = [(batch[0], data)]
+            try:
+                pending.append((batch, pool.submit(_work, work)))
+            except BrokenProcessPool:
+                broken = True
+                pending.append((batch, here(batch) if work[0][1] is None else _bugs(batch)))
         if not pending:
             return
         batch, task = pending.popleft()
@@ -270,9 +283,16 @@ def _results(batch: list[Entry], task: Future[list[Outcome]]) -> list[Outcome]:
     try:
         return task.result()
     except Exception as error:  # a worker died, or the outcomes could not be sent back
-        outcomes = []
-        for entry in batch:
-            shown = STDIN_NAME if entry.path == STDIN else entry.shown
-            problem = f"{shown}: internal error ({type(error).__name__}: {error}); please report it"
-            outcomes.append(Outcome(shown, "bug", problem))
-        return outcomes
+        return _bugs(batch, error)
+
+
+def _bugs(batch: list[Entry], error: BaseException | None = None) -> list[Outcome]:
+    """Each entry of ``batch`` as an internal error: its worker was lost."""
+    reason = f"{type(error).__name__}: {error}" if error is not None else "the worker was lost"
+    outcomes = []
+    for entry in batch:
+        shown = STDIN_NAME if entry.path == STDIN else entry.shown
+        outcomes.append(
+            Outcome(shown, "bug", f"{shown}: internal error ({reason}); please report it")
+        )
+    return outcomes

@@ -197,7 +197,10 @@ def command(files: tuple[str, ...], **settings: Any) -> None:
 
     A file that cannot be read is reported on stderr and the others are still parsed.
     Warnings go to stderr as PATH:LINE: CODE: MESSAGE (except for one input written as
-    one document, whose JSON holds them). See also: weeknote-parse export sqlite --help.
+    one document, whose JSON holds them).
+
+    \b
+    To build a SQLite database instead: weeknote-parse export sqlite --help
 
     Exit codes: 0 success; 1 an input could not be read (or a warning, with --strict),
     or the output could not be written; 2 invalid usage or settings; 3 an internal error

@@ -14,7 +14,7 @@ import click
 from ..batch import Outcome, Tally
 from ..discover import STDIN, Entry, discover, files_from
 from ..errors import InputError
-from .sink import EXIT_INPUT_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from .sink import EXIT_INPUT_ERROR, EXIT_INTERNAL, EXIT_OK
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -183,11 +183,3 @@ def _is_terminal(stream: Any) -> bool:
         return bool(stream is not None and stream.isatty())
     except (OSError, ValueError):
         return False
-
-
-def jobs_of(settings: dict[str, Any]) -> int:
-    jobs: int = settings["jobs"]
-    return jobs
-
-
-__all__ = ["EXIT_USAGE", "Inputs", "Reporter", "input_options", "jobs_of"]
