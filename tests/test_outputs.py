@@ -301,7 +301,9 @@ def test_an_internal_error_is_exit_3_and_the_others_are_written(
 @pytest.mark.parametrize("jobs", ["2", "0"])
 def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path, jobs: str) -> None:
     for week in range(1, 25):
-        (tmp_path / f"note-{week:02d}.txt").write_text(f"Weeknote {week}.2021\n\nWeek {week}.\n")
+        (tmp_path / f"note-{week:02d}.txt").write_text(
+            f"Weeknote {week}.2021\n\nA quiet week, number {week}.\n"
+        )
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9\n")
     one = run(str(tmp_path), "--per", "note")
     many = run(str(tmp_path), "--per", "note", "--jobs", jobs)

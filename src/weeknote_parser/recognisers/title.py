@@ -199,7 +199,13 @@ def _given_title(state: ParseState, line: int, *, silent: bool) -> bool:
     end = line + 1
     designation_line = line
     opening = None  # a line below that names the week and opens the note's text
-    if found is None and _heads_page(state, line):
+    next_line = state.next_content(line + 1)
+    week_below = (  # a plain week line just below ('Weeknote 14.23') is this note's week
+        next_line is not None
+        and state.lines[next_line].role is None
+        and _week_line_at(state, next_line) is not None
+    )
+    if found is None and not week_below and _heads_page(state, line):
         state.add_chrome(line)
         state.cursor = line + 1
         return True
