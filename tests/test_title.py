@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .conftest import parse_text
+from weeknote_parser import ParseOptions, Parser
+
+from .conftest import TODAY, parse_text
 
 
 def test_title_with_week_commencing_and_subtitle() -> None:
@@ -91,3 +93,18 @@ def test_a_series_name_after_a_separator_is_the_subtitle() -> None:
 def test_a_label_after_the_week_with_no_separator_is_no_subtitle() -> None:
     note = parse_text("Week 10 2024 weeknotes\n\nText.").notes[0]
     assert note.subtitle is None
+
+
+def test_a_text_line_above_a_marked_heading_is_not_its_title() -> None:
+    # In Markdown the heading below names its own note; the short line above it is text.
+    doc = Parser(ParseOptions(today=TODAY)).parse_text(
+        "# Weeknote 3.24\n\nA short line\n\n# Weeknote 4.24\n\nMore text.\n", format="markdown"
+    )
+    assert [n.title for n in doc.notes] == ["Weeknote 3.24", "Weeknote 4.24"]
+
+
+def test_a_week_line_repeating_the_open_notes_week_makes_no_title() -> None:
+    # 'Weeknote 1.15' is the week of 29 December 2014: the line below repeats it, so it is
+    # part of that note, and the short line under it is not a title over it.
+    doc = parse_text("Weeknote 1.15\n\nThe week\n\nWeeknote w/c 29 December 2014\n")
+    assert [n.title for n in doc.notes] == ["Weeknote 1.15", "Weeknote w/c 29 December 2014"]

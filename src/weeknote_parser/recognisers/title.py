@@ -159,6 +159,13 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     if below is None or state.block_end(below) != below + 1:
         return False
     below_match = _week_line_at(state, below)
+    if below_match is not None and (
+        (current.role is None and state.lines[below].role is not None)
+        or _repeats_note_week(state, below_match)
+    ):
+        # A heading the format marks is a title of its own, not a text's week; a week line
+        # naming the week of the note just opened belongs to that note.
+        return False
     if below_match is None:
         if state.lines[below].role is not None or not state.lines[below].has_digit:
             return False  # a date the format marks as furniture follows a post, not a title
