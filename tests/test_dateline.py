@@ -26,8 +26,11 @@ from .conftest import TODAY, parse_text
 )
 def test_dateline_below_a_title(line: str, published: str) -> None:
     document = parse_text(f"A quiet week\n\n{line}\n\nText.")
-    assert document.notes[0].published == dt.date.fromisoformat(published)
-    assert document.chrome == [line]
+    note = document.notes[0]
+    assert note.published == dt.date.fromisoformat(published)
+    assert note.dateline == line  # the note's own line, as written
+    assert document.chrome == []
+    assert [b.type for s in note.sections for b in s.blocks] == ["paragraph"]  # 'Text.' only
 
 
 @pytest.mark.parametrize(
@@ -70,7 +73,9 @@ def test_a_date_marked_as_furniture_just_after_the_text_is_the_dateline() -> Non
         ]
     )
     assert [n.published for n in doc.notes] == [dt.date(2024, 3, 10), dt.date(2024, 3, 3)]
-    assert "March 10, 2024 · 2 min" in doc.chrome
+    assert [n.dateline for n in doc.notes] == ["March 10, 2024 · 2 min", "March 3, 2024"]
+    assert doc.chrome == ["Read more »"]
+    assert doc.notes[0].span == (0, 7)  # the footer is the note's
     week = doc.notes[0].week
     assert week is not None and week.start == dt.date(2024, 3, 4)
 

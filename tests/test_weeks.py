@@ -121,9 +121,10 @@ def test_dateline_gives_the_year_and_the_publication_date() -> None:
     assert note.published == D("2018-11-09")
 
 
-def test_dateline_is_chrome_not_note_text() -> None:
+def test_dateline_belongs_to_its_note_not_its_text() -> None:
     doc = parse_text("A title\n\nMay 15, 2020\n\nText.")
-    assert doc.chrome == ["May 15, 2020"]
+    assert doc.chrome == []
+    assert doc.notes[0].dateline == "May 15, 2020"
     assert [b.type for s in doc.notes[0].sections for b in s.blocks] == ["paragraph"]
 
 

@@ -231,6 +231,13 @@ class Note(_Model):
             "entry gives it."
         ),
     )
+    dateline: str | None = Field(
+        default=None,
+        description=(
+            "The note's dateline as written ('Posted on 3 March 2021 by Sam', a post's "
+            "footer 'March 5, 2023 · 2 min read'): part of the note, not site furniture."
+        ),
+    )
     author: str | None = Field(
         default=None,
         description="The author, where front matter, the page or the feed entry names one.",

@@ -144,7 +144,9 @@ def render_note(note: Note) -> str:
         parts.append(_heading(note.title, 1))
         if _week_line(note):
             parts.append(escape(note.week.raw if note.week else ""))
-        if note.published is not None:
+        if note.dateline is not None:
+            parts.append(escape(note.dateline))
+        elif note.published is not None:
             parts.append(f"Posted on {note.published.isoformat()}")
     else:
         level = 3  # a level-2 heading opening a document would be read as its title

@@ -83,6 +83,7 @@ class _NoteBuilder:
     footnotes: list[Item] = field(default_factory=list)
     seen_links: set[tuple[str, int]] = field(default_factory=set)
     published: Evidence | None = None
+    dateline: str | None = None
     meta: NoteMeta | None = None
 
 
@@ -268,13 +269,18 @@ class ParseState:
         if meta.summary_only:
             self.warn("summary-only", "the feed gives only a summary of this entry", line)
 
-    def add_dateline(self, evidence: Evidence) -> None:
+    def add_dateline(self, evidence: Evidence, line: int | None = None) -> None:
         """Record the note's dateline: its publication date, and evidence for its week.
-        ``evidence.line`` is a line of the original input."""
+        ``evidence.line`` is a line of the original input; ``line``, when given, is the
+        dateline itself (Source numbering), which the note then holds as written."""
         note = self._open_note(self.cursor)
         note.facts.evidence.insert(0, evidence)
         if note.published is None:
             note.published = evidence
+        if line is not None and note.dateline is None:
+            note.dateline = self.lines[line].stripped
+            if note.end <= line and self.origin(line) > self.origin(max(note.end - 1, 0)):
+                note.end = line + 1  # a footer below the text (a page may place it higher)
 
     def start_section(self, heading: str, start: int, end: int) -> None:
         note = self._open_note(start)
@@ -363,6 +369,7 @@ class ParseState:
             "subtitle": note.subtitle,
             "week": week,
             "published": note.published.date if note.published else None,
+            "dateline": note.dateline,
             "author": meta.author,
             "url": meta.url,
             "tags": list(meta.tags),

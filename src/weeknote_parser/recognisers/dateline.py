@@ -44,7 +44,8 @@ def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
     """A note's dateline: its publication date, and evidence for its week. Either a
     standalone line just below the note's title, or a date line the format marks as
     furniture close after the note's text (a theme's post footer, 'March 5, 2023 · 2 min').
-    The line itself is site furniture and goes to chrome."""
+    The line belongs to the note, which holds it as its ``dateline``; it is neither a
+    paragraph of the note's text nor site furniture."""
     note = state.note
     if note is None or not state.is_standalone(line):
         return False
@@ -61,8 +62,7 @@ def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
         return False
     if not silent:
         state.memo[_DATED] = note.start
-        state.add_chrome(line)
-        state.add_dateline(evidence)
+        state.add_dateline(evidence, line)
         state.cursor = line + 1
     return True
 
