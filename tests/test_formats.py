@@ -361,6 +361,27 @@ def test_feed_entries_are_notes_with_dates_and_summary_warnings() -> None:
     assert [w.code for w in document.warnings] == ["summary-only", "summary-only"]
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<rss version='2.0'><channel><title>Team notes</title>"
+        "<description>What the team did</description>",
+        "<feed xmlns='http://www.w3.org/2005/Atom'><title>Team notes</title>"
+        "<subtitle>What the team did</subtitle>",
+    ],
+)
+def test_a_feeds_title_and_description_are_chrome(head: str) -> None:
+    close = "</channel></rss>" if head.startswith("<rss") else "</feed>"
+    entry = (
+        "<item><title>Weeknote 2.2022</title><description>Text.</description></item>"
+        if head.startswith("<rss")
+        else "<entry><title>Weeknote 2.2022</title><summary>Text.</summary></entry>"
+    )
+    document = read(head + entry + close, name="f.xml")
+    assert document.chrome == ["Team notes", "What the team did"]
+    assert [n.title for n in document.notes] == ["Weeknote 2.2022"]
+
+
 def test_not_a_feed_is_an_error() -> None:
     with pytest.raises(InputError, match="not a readable RSS or Atom feed"):
         read("Just some words, not a feed at all.", name="f.xml")

@@ -92,10 +92,12 @@ def read_feed(text: str, *, name: str = "<feed>") -> Source:
     parsed = _parse(text, name=name)
     out = SourceBuilder()
     entry_lines = _entry_lines(text)
-    feed_title = _one_line(parsed.feed.get("title", ""))
-    if feed_title:
-        out.add(feed_title, 0, "chrome")
-        out.gap(0)
+    # The feed's own title and description ('Recent content in …') name the site: chrome.
+    for key in ("title", "subtitle"):
+        text = _one_line(parsed.feed.get(key, ""))
+        if text:
+            out.add(text, 0, "chrome")
+            out.gap(0)
     for number, entry in enumerate(parsed.entries):
         contents = entry.get("content") or []
         body = contents[0].get("value", "") if contents else ""
