@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import assert_recognised, parse_text
 
 
@@ -216,3 +218,24 @@ def test_a_greeting_is_not_a_heading() -> None:
         """,
         [(None, "intro")],
     )
+
+
+def test_headings_typed_as_in_markdown_in_plain_text() -> None:
+    doc = parse_text(
+        "# Team log\n\n## Week 10 2024\n\nWe planned.\n\n### Next week\n\nShip it.\n\n"
+        "# Week 11 2024 ##\n\nWe shipped.\n"
+    )
+    assert doc.chrome == ["Team log"]  # a page's name over its notes
+    assert [n.title for n in doc.notes] == ["Week 10 2024", "Week 11 2024"]
+    assert [(s.heading, s.kind.value) for s in doc.notes[0].sections] == [
+        (None, "intro"),
+        ("Next week", "next_week"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["#hashtag of the week", "#1 priority was hiring", "#"])
+def test_a_hash_without_a_space_is_text(line: str) -> None:
+    doc = parse_text(f"Weeknote 10.2024\n\nIntro.\n\n{line}\n\nMore.")
+    sections = doc.notes[0].sections
+    texts = [b.text for s in sections for b in s.blocks if b.type == "paragraph"]
+    assert line in texts + [s.heading for s in sections]  # kept as written, '#' and all

@@ -7,6 +7,7 @@ note (carried by the line that opens it), and where the document came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -128,6 +129,24 @@ class SourceBuilder:
         return Source(tuple(lines), Location(format=format), tuple(self.warnings))
 
 
+# A Markdown-style heading typed in plain text: '# Week 3', '## Next week ##'.
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
 def text_source(text: str) -> Source:
-    """Plain text as a Source: no roles, each line's origin its own index."""
-    return Source(tuple(analyse(text)))
+    """Plain text as a Source, each line's origin its own index. Lines are text, but for
+    headings typed as in Markdown ('# Week 3', '## Next week'): each is a heading of its
+    level without its marks, and the first, when it opens the text at level 1 or 2, the
+    title."""
+    lines = analyse(text)
+    first = True
+    for index, line in enumerate(lines):
+        if not line.stripped:
+            continue
+        match = _ATX.match(line.text) if line.stripped[0] == "#" else None
+        if match is not None:
+            level = len(match.group(1))
+            role: Role = "title" if first and level <= 2 else "heading"
+            lines[index] = make_line(match.group(2), role, origin=index, level=level)
+        first = False
+    return Source(tuple(lines))
