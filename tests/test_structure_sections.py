@@ -222,3 +222,33 @@ def test_a_line_inside_a_paragraph_is_not_a_heading() -> None:
         """
     )
     assert outline(doc) == [(None, "intro")]
+
+
+def _kinds(markdown: str) -> list[tuple[str | None, str]]:
+    doc = Parser(ParseOptions(today=TODAY)).parse_text(markdown, format="markdown")
+    return [(s.heading, s.kind.value) for s in doc.notes[0].sections]
+
+
+def test_a_subsection_takes_the_kind_of_the_section_above_it() -> None:
+    assert _kinds(
+        "# Weeknote 3.2024\n\n## What went well\n\n### A new website\n\nIt is live.\n\n"
+        "### Training\n\nDone.\n\n## Around the house\n\n### The shed\n\nPainted.\n\n"
+        "## Reading\n\n### Books\n\nTwo.\n\n#### On gardens\n\nOne.\n"
+    ) == [
+        ("What went well", "went_well"),
+        ("A new website", "went_well"),
+        ("Training", "went_well"),
+        ("Around the house", "other"),
+        ("The shed", "other"),
+        ("Reading", "reading"),
+        ("Books", "reading"),
+        ("On gardens", "reading"),
+    ]
+
+
+def test_a_heading_no_deeper_than_the_notes_first_is_no_subsection() -> None:
+    # '# Learning' among '##' headings is a slip of level, not a parent of what follows.
+    assert _kinds(
+        "---\ntitle: Weeknote 3.2024\n---\n\n## Work\n\nBusy.\n\n# Learning\n\nRust.\n\n"
+        "## Personal\n\nRest.\n"
+    ) == [("Work", "other"), ("Learning", "learning"), ("Personal", "other")]

@@ -69,6 +69,7 @@ class _SectionBuilder:
     start: int
     end: int
     blocks: list[Item] = field(default_factory=list)
+    level: int = 0  # the heading's level where the format marks it; 0 for text headings
 
 
 @dataclass
@@ -85,6 +86,12 @@ class _NoteBuilder:
     published: Evidence | None = None
     dateline: str | None = None
     meta: NoteMeta | None = None
+    open_headings: list[tuple[int, SectionKind]] = field(default_factory=list)
+    top_level: int = 0  # the level of the note's first marked heading
+
+
+# Kinds a subsection does not take from the section above it.
+_NOT_INHERITED = frozenset({SectionKind.OTHER, SectionKind.INTRO})
 
 
 class ParseState:
@@ -283,8 +290,24 @@ class ParseState:
                 note.end = line + 1  # a footer below the text (a page may place it higher)
 
     def start_section(self, heading: str, start: int, end: int) -> None:
+        """Open a section headed by lines [start, end). A marked heading whose wording names
+        no kind, below a heading of a higher level that does ('## Highlights', then '### A new
+        website'), is part of that section and takes its kind; a heading no deeper than the
+        note's first is never a subsection."""
         note = self._open_note(start)
-        note.sections.append(_SectionBuilder(heading, self.kinds.classify(heading), start, end))
+        kind = self.kinds.classify(heading)
+        level = self.lines[start].level if self.lines[start].role == "heading" else 0
+        if level:
+            stack = note.open_headings  # the marked headings above this one, outermost first
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            if not note.top_level:
+                note.top_level = level
+            if kind is SectionKind.OTHER and stack and level > note.top_level:
+                if stack[-1][1] not in _NOT_INHERITED:
+                    kind = stack[-1][1]
+            stack.append((level, kind))
+        note.sections.append(_SectionBuilder(heading, kind, start, end, level=level))
         note.end = end
         self._scan(start, end)
 
