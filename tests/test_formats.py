@@ -453,3 +453,30 @@ def test_reading_text_does_not_import_the_heavy_parsers(tmp_path: Path) -> None:
 @pytest.mark.parametrize("page", ["", "\n\n", "<!-- only a comment -->", "<html></html>"])
 def test_empty_pages_give_no_notes(page: str) -> None:
     assert read(page, name="p.html").notes == []
+
+
+def test_html_subsections_and_definition_terms_head_sections() -> None:
+    page = (
+        "<html><body><article><h1>Weeknote 10.2024</h1><h2>Highlights</h2>"
+        "<h3>A new website</h3><p>It is live.</p><h2>Projects</h2>"
+        "<dl><dt><strong>The map</strong></dt><dd>Editing together now works.</dd>"
+        "<dt>The shed</dt><dd>Painted.</dd></dl></article></body></html>"
+    )
+    note = read(page, name="p.html").notes[0]
+    assert [(s.heading, s.kind.value) for s in note.sections] == [
+        ("Highlights", "went_well"),
+        ("A new website", "went_well"),
+        ("Projects", "other"),
+        ("The map", "other"),
+        ("The shed", "other"),
+    ]
+
+
+def test_a_long_definition_term_is_text() -> None:
+    term = "A term that runs on for a long while " * 4
+    page = (
+        "<html><body><article><h1>Weeknote 10.2024</h1><p>Intro.</p>"
+        f"<dl><dt>{term}</dt><dd>Its description.</dd></dl></article></body></html>"
+    )
+    note = read(page, name="p.html").notes[0]
+    assert [s.heading for s in note.sections] == [None]

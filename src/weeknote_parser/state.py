@@ -303,9 +303,9 @@ class ParseState:
                 stack.pop()
             if not note.top_level:
                 note.top_level = level
-            if kind is SectionKind.OTHER and stack and level > note.top_level:
-                if stack[-1][1] not in _NOT_INHERITED:
-                    kind = stack[-1][1]
+            deeper = level > note.top_level
+            if kind is SectionKind.OTHER and stack and deeper and stack[-1][1] not in _NOT_INHERITED:
+                kind = stack[-1][1]
             stack.append((level, kind))
         note.sections.append(_SectionBuilder(heading, kind, start, end, level=level))
         note.end = end

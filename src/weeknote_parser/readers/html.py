@@ -157,6 +157,21 @@ def _has_blocks(element: HtmlElement) -> bool:
     return any(_tag(child) in BLOCK_TAGS for child in element)
 
 
+MAX_TERM_CHARS = 90  # a definition term longer than this is text, not a heading
+
+
+def _is_term(element: HtmlElement) -> bool:
+    """Is ``element`` (a ``<dt>``) a short term with its description after it?"""
+    following = element.getnext()
+    text = " ".join(str(element.text_content()).split())
+    return (
+        following is not None
+        and _tag(following) == "dd"
+        and 0 < len(text) <= MAX_TERM_CHARS
+        and not _has_blocks(element)
+    )
+
+
 def _folded(rows: Rows) -> tuple[str, tuple[LinkRef, ...]]:
     """Rows joined into one line of text, with all their links."""
     text = " ".join(text for text, _ in rows if text)
@@ -284,7 +299,16 @@ class _Walker:
         origin = _line(element)
         if tag in HEADINGS:
             rows, nested = self.inline(element)
-            self._paragraph([_folded(rows)], origin, hint or "heading")
+            if hint is None:
+                self._paragraph([_folded(rows)], origin, "heading", level=int(tag[1]))
+            else:
+                self._paragraph([_folded(rows)], origin, hint)
+            yield from self._blocks(nested, depth, hint)
+        elif tag == "dt" and hint is None and _is_term(element):
+            # A definition list's term heads the description below it ('Umap', then what
+            # was done on it), as a heading of no level.
+            rows, nested = self.inline(element)
+            self._paragraph([_folded(rows)], origin, "heading")
             yield from self._blocks(nested, depth, hint)
         elif tag in ("ul", "ol"):
             yield from self._list(element, depth)
