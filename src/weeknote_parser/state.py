@@ -303,9 +303,9 @@ class ParseState:
                 stack.pop()
             if not note.top_level:
                 note.top_level = level
-            deeper = level > note.top_level
-            if kind is SectionKind.OTHER and stack and deeper and stack[-1][1] not in _NOT_INHERITED:
-                kind = stack[-1][1]
+            parent = stack[-1][1] if stack and level > note.top_level else SectionKind.OTHER
+            if kind is SectionKind.OTHER and parent not in _NOT_INHERITED:
+                kind = parent
             stack.append((level, kind))
         note.sections.append(_SectionBuilder(heading, kind, start, end, level=level))
         note.end = end
