@@ -14,7 +14,8 @@ The rule, kept simple so that a reader can check it by hand:
 * The best-scoring text is the plan's match when its score reaches :data:`THRESHOLD` (half of
   the plan's words); else the plan is listed as not followed up.
 
-The following note is the next note of the series in a later week.
+The following note is the next note of the series in a later week; when two notes share
+that week, a plan is looked for in both.
 """
 
 from __future__ import annotations
@@ -90,56 +91,66 @@ def score(plan: frozenset[str], text: frozenset[str]) -> tuple[float, float]:
 
 
 def _best(
-    plan: frozenset[str], targets: Sequence[tuple[_Text, frozenset[str]]]
-) -> PlanMatch | None:
-    best: tuple[tuple[float, float], _Text] | None = None
-    for target, target_words in targets:
+    plan: frozenset[str], targets: Sequence[tuple[Placed, _Text, frozenset[str]]]
+) -> tuple[Placed, PlanMatch] | None:
+    """The text of ``targets`` scoring best against ``plan`` (the first, on a tie), with the
+    note it is in; None if none shares a word with it."""
+    best: tuple[tuple[float, float], Placed, _Text] | None = None
+    for entry, target, target_words in targets:
         scores = score(plan, target_words)
         if scores[0] > 0 and (best is None or scores > best[0]):
-            best = (scores, target)
+            best = (scores, entry, target)
     if best is None:
         return None
-    (containment, jaccard), target = best
-    return PlanMatch(
+    (containment, jaccard), entry, target = best
+    match = PlanMatch(
         text=target.text,
         span=target.span,
         section=target.section,
         score=containment,
         jaccard=jaccard,
     )
+    return entry, match
 
 
-def _following(ordered: Sequence[Placed], position: int) -> Placed | None:
+def _following(ordered: Sequence[Placed], position: int) -> list[Placed]:
+    """The notes of the first week after ``ordered[position]``'s that has any."""
     current = ordered[position].first
     if current is None:
-        return None
-    for entry in ordered[position + 1 :]:
-        if entry.first is not None and entry.first > current:
-            return entry
-    return None
+        return []
+    later = [entry for entry in ordered if entry.first is not None and entry.first > current]
+    if not later:
+        return []
+    week = min(entry.first or 0 for entry in later)
+    return [entry for entry in later if entry.first == week]
 
 
 def plans(ordered: Sequence[Placed]) -> list[Plan]:
-    """Every plan of the series' notes (in ``ordered``, by week) and its follow-up."""
+    """Every plan of the series' notes (in ``ordered``, by week) and its follow-up: looked
+    for in every note of the next week that has one (two notes, for a duplicate week)."""
     found = []
     for position, entry in enumerate(ordered):
         made = list(_texts(entry.item.note, plans=True))
         if not made:
             continue
         following = _following(ordered, position)
-        targets = []
-        if following is not None:
-            targets = [(t, words(t.text)) for t in _texts(following.item.note, plans=False)]
+        targets = [
+            (other, text, words(text.text))
+            for other in following
+            for text in _texts(other.item.note, plans=False)
+        ]
         for plan in made:
-            best = _best(words(plan.text), targets) if following is not None else None
+            best = _best(words(plan.text), targets)
+            where = best[0] if best is not None else (following[0] if following else None)
+            match = best[1] if best is not None else None
             found.append(
                 Plan(
                     note=ref(entry),
                     text=plan.text,
                     span=plan.span,
-                    followed_by=ref(following) if following is not None else None,
-                    best=best,
-                    matched=best is not None and best.score >= THRESHOLD,
+                    followed_by=ref(where) if where is not None else None,
+                    best=match,
+                    matched=match is not None and match.score >= THRESHOLD,
                 )
             )
     return found
