@@ -30,7 +30,7 @@ body{margin:0 auto;max-width:72rem;padding:1.5rem;line-height:1.45}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{margin-top:2.5rem;border-bottom:2px solid var(--line)}
 .muted,.meta{color:var(--muted)}.year{display:flex;align-items:center;gap:.5rem;margin:.2rem 0}
 .year-label{width:3.2rem;font-variant-numeric:tabular-nums;color:var(--muted)}
-svg.strip{max-width:100%;height:auto}rect.out{fill:var(--out)}
+svg.strip{flex:1;width:100%;height:auto}rect.out{fill:var(--out)}
 rect.week{cursor:pointer;stroke:#fff;stroke-width:1}rect.w0{fill:var(--gap);stroke:#c0503a}
 rect.w1{fill:var(--one)}rect.w2{fill:var(--two)}rect.placed{fill-opacity:.65}
 rect.week:hover,rect.week:focus{stroke:var(--ink);stroke-width:2;outline:none}
