@@ -46,7 +46,7 @@ article.note h4{margin:.25rem 0;font-size:1.1rem}article.note h5{margin:.75rem 0
 .js article.note:not(.shown){display:none}
 table.plans{border-collapse:collapse;font-size:.9rem}table.plans td,table.plans th{
 border-bottom:1px solid var(--line);padding:.2rem .5rem;text-align:left;vertical-align:top}
-button{font:inherit}
+button{font:inherit}table.plans td:nth-child(2){white-space:nowrap}
 """
 
 _SCRIPT = """
@@ -88,6 +88,9 @@ _SCRIPT = """
       show(root.id, null, target.getAttribute('data-note'));
     } else {
       show(root.id, target.getAttribute('data-week'), null);
+    }
+    if (target.tagName.toLowerCase() !== 'rect') {
+      root.querySelector('.selection').scrollIntoView({block: 'start'});
     }
   });
   document.addEventListener('keydown', function (event) {
@@ -257,6 +260,15 @@ def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note])
     yield '<div class="calendar">'
     yield from _calendar(series)
     yield "</div>" + _legend()
+    yield '<h3>Notes</h3><p class="selection" aria-live="polite"></p>'
+    yield '<p><button type="button" data-all="1">Show every note</button></p>'
+    for index, each in enumerate(series.notes):
+        placed = ""
+        if each.placed_by:
+            fixed = ", ".join(_note_link(ref, ids) for ref in each.placed_by)
+            placed = f" · placed by the series, from {fixed}"
+        key = (each.ref.path, each.ref.note)
+        yield _note(each, notes.get(key), f"{sid}-n{index}", placed)
     yield f"<h3>Findings ({len(series.findings)})</h3>"
     if series.findings:
         yield '<ol class="findings">'
@@ -265,16 +277,6 @@ def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note])
     else:
         yield '<p class="muted">None: a note every week.</p>'
     yield from _plans(series, ids)
-    yield '<h3>Notes</h3><p class="selection" aria-live="polite"></p>'
-    yield '<p><button type="button" data-all="1">Show every note</button></p>'
-    by_ref = {(each.ref.path, each.ref.note): each for each in series.notes}
-    for each in series.notes:
-        key = (each.ref.path, each.ref.note)
-        placed = ""
-        if each.placed_by:
-            fixed = ", ".join(_note_link(ref, ids) for ref in each.placed_by if ref)
-            placed = f" · placed by the series, from {fixed}"
-        yield _note(by_ref[key], notes.get(key), ids[key], placed)
     yield "</section>"
 
 
