@@ -214,3 +214,19 @@ def test_the_command_modules_import_only_click_at_first() -> None:
 def test_the_command_knows_every_grouping() -> None:
     module = importlib.import_module("weeknote_parser.cli.series")
     assert module.GROUP_BYS == GROUP_BYS
+
+
+def test_the_docs_show_the_real_output_of_the_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the docs show the paths as seen from the project's folder
+    doc = (ROOT / "docs" / "series.md").read_text(encoding="utf-8")
+    block = doc.split("$ weeknote-parse series examples/series --to table\n", 1)[1]
+    shown = block.split("```", 1)[0].splitlines()
+    code, out, err = run("series", str(Path("examples") / "series"), "--to", "table")
+    assert code == 0
+    real = (out + err).splitlines()
+    for line in shown:
+        if line.strip() != "…":
+            assert line in real, line
+    jsonl = doc.split("$ weeknote-parse series examples/series --to jsonl -q\n", 1)[1]
+    code, out, _ = run("series", str(Path("examples") / "series"), "--to", "jsonl", "-q")
+    assert jsonl.split("```", 1)[0] == out
