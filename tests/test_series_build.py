@@ -319,3 +319,17 @@ def test_published_series_schema_matches_the_models() -> None:
     assert published == series_json_schema_text(), (
         "run: weeknote-parse series --schema > docs/series-schema.json"
     )
+
+
+def test_a_count_mapping_beyond_the_calendar_leaves_the_note_unplaced() -> None:
+    from weeknote_parser import Note, Source, Week, WeekKind
+
+    dated = counted(7, "5 January 2024", "n/7.txt")
+    huge = Week(raw="Weeknote 90000", kind=WeekKind.COUNTER, number=90000)
+    undated = Document(
+        source=Source(path="n/big.txt"),
+        notes=[Note(title=huge.raw, week=huge, sections=[], span=(0, 1))],
+    )
+    series = only([dated, undated])
+    assert [each.ref.week for each in series.notes] == ["2024-W01", None]
+    assert "maps to no week of the calendar" in series.findings[-1].message

@@ -185,5 +185,5 @@ def findings(key: str, ordered: Sequence[Placed], weeks: Sequence[TimelineWeek])
         *_date_contradictions(key, ordered),
         *_counters(key, ordered),
     ]
-    found.sort(key=lambda finding: finding.weeks[0] if finding.weeks else "")
+    found.sort(key=lambda finding: (not finding.weeks, finding.weeks[:1]))
     return found + _unplaced(key, ordered)

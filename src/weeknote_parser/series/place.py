@@ -12,11 +12,13 @@ unknown takes the candidate Monday nearest to a placed note of the series, when 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..models import Week, WeekKind, YearSource
+from ..options import FIRST_DATE, LAST_DATE
 from .group import Item
 
 # How far a year-unknown week's candidate may be from a placed note of the series.
@@ -31,6 +33,10 @@ def week_index(day: dt.date) -> int:
 def monday(index: int) -> dt.date:
     """The Monday of the week numbered ``index`` (see :func:`week_index`)."""
     return dt.date.fromordinal(index * 7 + 1)
+
+
+_FIRST_WEEK = week_index(FIRST_DATE)
+_LAST_WEEK = week_index(LAST_DATE)
 
 
 def week_label(day: dt.date) -> str:
@@ -92,18 +98,25 @@ def _placed_week(week: Week, index: int) -> Week:
     )
 
 
+def _in_calendar(index: int) -> bool:
+    """Whether the week numbered ``index`` is within the years the parser reads."""
+    return _FIRST_WEEK <= index <= _LAST_WEEK
+
+
 def _place_counters(placed: Sequence[Placed]) -> None:
     anchors = sorted(
         (entry for entry in placed if entry.weeks and entry.counter is not None),
         key=lambda entry: (entry.counter or 0, entry.item.order),
     )
+    numbers = [entry.counter or 0 for entry in anchors]
     for entry in placed:
         number = entry.counter
         if entry.weeks or number is None or entry.week is None:
             continue
-        below = [a for a in anchors if (a.counter or 0) <= number]
-        above = [a for a in anchors if (a.counter or 0) >= number]
-        sides = below[-1:] + above[:1]
+        below = bisect.bisect_right(numbers, number)  # anchors[below - 1]: the last <= number
+        above = bisect.bisect_left(numbers, number)  # anchors[above]: the first >= number
+        sides = anchors[below - 1 : below] if below else []
+        sides += anchors[above : above + 1]
         if not sides:
             entry.why_unplaced = f"no dated note of its count ({entry.week.raw!r}) places it"
             continue
@@ -116,13 +129,24 @@ def _place_counters(placed: Sequence[Placed]) -> None:
             )
             continue
         index = number + offsets.pop()
+        if not _in_calendar(index):
+            entry.why_unplaced = f"its count ({entry.week.raw!r}) maps to no week of the calendar"
+            continue
         entry.week = _placed_week(entry.week, index)
         entry.weeks = [index]
         entry.placed_by = list(dict.fromkeys(side.item for side in sides))
 
 
 def _place_candidates(placed: Sequence[Placed]) -> None:
-    known = [(entry.first, entry.item) for entry in placed if entry.first is not None]
+    known = sorted(
+        (
+            (entry.first, entry.item.order, entry.item)
+            for entry in placed
+            if entry.first is not None
+        ),
+        key=lambda row: (row[0], row[1]),
+    )
+    weeks = [row[0] for row in known]
     for entry in placed:
         week = entry.week
         if entry.weeks or week is None or not week.candidates or not known:
@@ -130,10 +154,11 @@ def _place_candidates(placed: Sequence[Placed]) -> None:
         best: tuple[int, int, Item] | None = None
         for candidate in week.candidates:
             index = week_index(candidate)
-            for other, item in known:
-                distance = abs(index - other) * 7
+            at = bisect.bisect_left(weeks, index)
+            for row in known[max(at - 1, 0) : at + 1]:  # the nearest below and above
+                distance = abs(index - row[0]) * 7
                 if best is None or distance < best[0]:
-                    best = (distance, index, item)
+                    best = (distance, index, row[2])
         if best is None or best[0] > CANDIDATE_REACH:
             entry.why_unplaced = "its year is unknown and no note of the series is near a candidate"
             continue
