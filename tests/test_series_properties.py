@@ -68,3 +68,63 @@ def test_adding_a_note_keeps_the_findings_about_other_weeks(before: list[int], a
     with_it = findings_about([document("n/a.md", before), document("n/b.md", [added])], touched)
 
     assert without <= with_it
+
+
+LINES = st.sampled_from(
+    [
+        "Weeknote {n}",
+        "Weeknote {n}.24",
+        "w/c {d} March",
+        "w/c {d} March 2024",
+        "Posted on {d} April 2024",
+        "Next week",
+        "## Next week",
+        "- plan {n} <b>&",
+        "Some text {n}.",
+        "",
+        "#{n}",
+        "Monthnote: March 2024",
+        "Weeknotes {n}-{m}",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(LINES, st.integers(1, 60), st.integers(1, 28)), max_size=8),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["auto", "folder", "document", "all"]),
+)
+def test_any_parsed_notes_make_series_a_table_and_a_page(
+    files: list[list[tuple[str, int, int]]], group_by: str
+) -> None:
+    from weeknote_parser import ParseOptions, parse
+    from weeknote_parser.series import SeriesSet
+    from weeknote_parser.series.report import report_html
+    from weeknote_parser.series.table import table
+
+    options = ParseOptions.build(today=dt.date(2026, 1, 1))
+    documents = [
+        parse(
+            "\n".join(line.format(n=n, m=n + 1, d=d) for line, n, d in lines),
+            path=f"n/{index}.md",
+            format="markdown",
+            options=options,
+        )
+        for index, lines in enumerate(files)
+    ]
+    found = build_series(documents, group_by=group_by)  # type: ignore[arg-type]
+    assert SeriesSet.model_validate_json(found.model_dump_json()) == found
+    assert sum(len(series.notes) for series in found.series) == sum(
+        len(document.notes) for document in documents
+    )
+    table(found)
+    page = report_html(found, documents)
+    assert page.count("<script") == 1
+    for series in found.series:
+        placed = [note for note in series.notes if note.ref.week is not None]
+        on_timeline = {ref.week for week in series.timeline for ref in week.notes}
+        assert {note.ref.week for note in placed} <= on_timeline

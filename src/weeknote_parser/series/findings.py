@@ -7,7 +7,6 @@ week's Monday or more than :data:`LATE_DAYS` days after its Sunday.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Sequence
 
@@ -101,11 +100,13 @@ def _date_contradiction(entry: Placed) -> str | None:
     week, published = entry.week, entry.item.note.published
     if week is None or week.start is None or published is None or not entry.weeks:
         return None
-    end = week.end or week.start + dt.timedelta(days=6)
-    if published < week.start - dt.timedelta(days=EARLY_DAYS):
-        days, side = (week.start - published).days, "before"
-    elif published > end + dt.timedelta(days=LATE_DAYS):
-        days, side = (published - end).days, "after"
+    before, after = (week.start - published).days, (published - (week.end or week.start)).days
+    if week.end is None:
+        after -= 6
+    if before > EARLY_DAYS:
+        days, side = before, "before"
+    elif after > LATE_DAYS:
+        days, side = after, "after"
     else:
         return None
     return (
