@@ -333,3 +333,25 @@ def test_a_count_mapping_beyond_the_calendar_leaves_the_note_unplaced() -> None:
     series = only([dated, undated])
     assert [each.ref.week for each in series.notes] == ["2024-W01", None]
     assert "maps to no week of the calendar" in series.findings[-1].message
+
+
+def test_a_note_placed_by_a_placed_note_names_that_notes_week() -> None:
+    documents = [
+        counted(41, "8 March 2024", "n/41.txt"),
+        counted(42, None, "n/42.txt"),
+        note("Week commencing 11 March\n\nSame week as 42, no year.", "n/wc.txt", "text"),
+    ]
+    series = only(documents)
+    by_path = {each.ref.path: each for each in series.notes}
+    evidence = by_path["n/wc.txt"].placed_by
+    assert len(evidence) == 1
+    assert evidence[0].week in {"2024-W10", "2024-W11"}
+    assert all(ref.week is not None for each in series.notes for ref in each.placed_by)
+
+
+def test_the_package_docstring_example_runs() -> None:
+    import doctest
+
+    import weeknote_parser.series
+
+    assert doctest.testmod(weeknote_parser.series).failed == 0

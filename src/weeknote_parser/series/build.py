@@ -11,7 +11,7 @@ from ..models import Document, ListBlock, Note, Paragraph, SectionKind, flatten_
 from .findings import findings, ref, timeline
 from .group import Group, group_items, items_of
 from .models import GroupBy, KindCount, Plan, Series, SeriesNote, SeriesSet, Stats, TimelineWeek
-from .place import Placed, in_order, place, week_label
+from .place import Placed, in_order, place
 from .plans import plans
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")
@@ -34,22 +34,16 @@ def word_count(note: Note) -> int:
     return count
 
 
-def _series_note(entry: Placed) -> SeriesNote:
+def _series_note(entry: Placed, labels: dict[int, str | None]) -> SeriesNote:
     note = entry.item.note
     return SeriesNote(
         ref=ref(entry),
         week=entry.week,
         published=note.published,
-        placed_by=[item.ref(_label(item.note)) for item in entry.placed_by],
+        placed_by=[item.ref(labels.get(item.order)) for item in entry.placed_by],
         words=word_count(note),
         kinds=[section.kind for section in note.sections],
     )
-
-
-def _label(note: Note) -> str | None:
-    """The ISO week the parser put ``note`` in."""
-    start = note.week.start if note.week is not None else None
-    return week_label(start) if start is not None else None
 
 
 def _stats(
@@ -86,7 +80,8 @@ def build_group(group: Group) -> Series:
     """The series of one group of notes."""
     ordered = in_order(place(group.items))
     weeks = timeline(ordered)
-    notes = [_series_note(entry) for entry in ordered]
+    labels = {entry.item.order: entry.label for entry in ordered}
+    notes = [_series_note(entry, labels) for entry in ordered]
     made = plans(ordered)
     return Series(
         key=group.key,
