@@ -32,7 +32,9 @@ def test_the_report_opens_from_disk_and_a_click_shows_the_week(
     browser_ready: None, tmp_path: Path
 ) -> None:
     folder = EXAMPLES / "series"
-    documents = [parse_file(path) for path in sorted(folder.iterdir())]
+    notes = sorted(path for path in folder.iterdir() if path.suffix in (".md", ".txt"))
+    documents = [parse_file(path) for path in notes]
+    assert len(documents) == 7
     found = build_series(documents)
     page_file = tmp_path / "report.html"
     page_file.write_text(report_html(found, documents), encoding="utf-8")
