@@ -230,3 +230,11 @@ def test_the_docs_show_the_real_output_of_the_examples(monkeypatch: pytest.Monke
     jsonl = doc.split("$ weeknote-parse series examples/series --to jsonl -q\n", 1)[1]
     code, out, _ = run("series", str(Path("examples") / "series"), "--to", "jsonl", "-q")
     assert jsonl.split("```", 1)[0] == out
+
+
+def test_standard_input_is_a_series_of_its_own() -> None:
+    result = CliRunner().invoke(group, ["series", "-", "--to", "table"], input=b"Weeknote 12.22\n")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        "== <stdin> [folder:<stdin>]: 1 note, 2022-W12 to 2022-W12 (1 week,"
+    )

@@ -93,14 +93,16 @@ def _owner(notes: Sequence[Note], line: int | None) -> int | None:
     return owner
 
 
+def _document(item: Item) -> str:
+    if item.path == STDIN_PATH:
+        return "<stdin>"
+    return item.path or "<text>"
+
+
 def _folder(item: Item) -> str:
     if item.path is None or item.path == STDIN_PATH:
-        return item.path or "<text>"
+        return _document(item)
     return os.path.dirname(item.path) or "."
-
-
-def _document(item: Item) -> str:
-    return item.path or "<text>"
 
 
 def _by_author(item: Item) -> tuple[str, str] | None:

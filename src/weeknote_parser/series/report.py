@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from ..models import Document, ListBlock, Note, Paragraph, Section
 from .models import Finding, NoteRef, Series, SeriesNote, SeriesSet
+from .table import count_of
 
 CELL = 14  # the width of a week in the strip, in SVG units
 _CSP = (
@@ -253,9 +254,10 @@ def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note])
     span = f"{series.timeline[0].week} to {series.timeline[-1].week}" if series.timeline else ""
     yield f'<section class="series" id="{sid}"><h2>{_e(series.label)}</h2>'
     yield (
-        f'<p class="muted">{stats.notes} notes · {_e(span)} · {stats.weeks} weeks, '
-        f"{stats.weeks_with_notes} with a note · {len(series.findings)} findings · "
-        f"{stats.words_mean} words a note on average</p>"
+        f'<p class="muted">{count_of(stats.notes, "note")} · {_e(span)} · '
+        f"{count_of(stats.weeks, 'week')}, {stats.weeks_with_notes} with a note · "
+        f"{count_of(len(series.findings), 'finding')} · {stats.words_mean} words a note on "
+        "average</p>"
     )
     yield '<div class="calendar">'
     yield from _calendar(series)
@@ -288,8 +290,9 @@ def report_html(
     notes = _notes_by_ref(documents)
     total = sum(series.stats.notes for series in found.series)
     body = [
-        f'<header><h1>{_e(title)}</h1><p class="muted">{len(found.series)} series, {total} '
-        f"notes, grouped by {_e(found.group_by)}. Click a week to see its notes.</p></header>"
+        f'<header><h1>{_e(title)}</h1><p class="muted">{len(found.series)} series, '
+        f"{count_of(total, 'note')}, grouped by {_e(found.group_by)}. Click a week to see its "
+        "notes.</p></header>"
     ]
     if not found.series:
         body.append('<p class="muted">No notes were read.</p>')

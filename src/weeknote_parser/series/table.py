@@ -21,6 +21,11 @@ def clean(text: str | None, width: int | None = None) -> str:
     return text
 
 
+def count_of(number: int, noun: str) -> str:
+    """'1 note', '2 notes'."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _cut(line: str, width: int) -> str:
     """``line`` (already clean) cut to ``width`` characters."""
     return line if len(line) <= width else line[: max(width - 1, 0)] + ELLIPSIS
@@ -91,8 +96,8 @@ def series_table(series: Series, width: int = 100) -> str:
     stats = series.stats
     span = f"{series.timeline[0].week} to {series.timeline[-1].week}" if series.timeline else "-"
     head = (
-        f"== {clean(series.label)} [{clean(series.key)}]: {stats.notes} notes, {span} "
-        f"({stats.weeks} weeks, {stats.weeks_with_notes} with a note)"
+        f"== {clean(series.label)} [{clean(series.key)}]: {count_of(stats.notes, 'note')}, "
+        f"{span} ({count_of(stats.weeks, 'week')}, {stats.weeks_with_notes} with a note)"
     )
     lines = [
         _cut(head, width),
