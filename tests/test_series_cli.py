@@ -89,6 +89,16 @@ def test_series_table_shows_weeks_findings_and_plans(folder: Path) -> None:
     assert "yes 1.00  Repaint the blue shed  ->  Repainted the blue shed twice" in out
 
 
+def test_table_shows_a_long_run_of_empty_weeks_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Weeknote 50.23\n\nOne.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Weeknote 05.24\n\nTwo.\n", encoding="utf-8")
+    code, out, _ = run("series", str(tmp_path), "--to", "table")
+    assert code == 0
+    assert "  2023-W51  ..2024-W04  -   (no note for 6 weeks)" in out
+    assert "2023-W51..2024-W04" in out
+    assert out.count("(no note") == 1
+
+
 def test_table_shows_control_characters_as_question_marks(tmp_path: Path) -> None:
     note = tmp_path / "a.md"
     note.write_text("# Weeknote 10.24: \x1b[31mred\n\nText.\n", encoding="utf-8")

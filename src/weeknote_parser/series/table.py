@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .models import NoteRef, Series, SeriesSet
+from .models import NoteRef, Series, SeriesSet, TimelineWeek
 
 ELLIPSIS = "…"
+RUN = 3  # longer runs of weeks with no note are one line
 
 
 def clean(text: str | None, width: int | None = None) -> str:
@@ -41,10 +42,18 @@ def _where(ref: NoteRef) -> str:
 
 def _weeks(series: Series, width: int) -> Iterable[str]:
     placed_by_series = {(each.ref.path, each.ref.note) for each in series.notes if each.placed_by}
-    for week in series.timeline:
-        if not week.notes:
-            yield f"  {week.week}  {week.start}  -   (no note)"
+    empty: list[TimelineWeek] = []
+    for week in [*series.timeline, None]:
+        if week is not None and not week.notes:
+            empty.append(week)
             continue
+        if len(empty) > RUN:
+            yield f"  {empty[0].week}  ..{empty[-1].week}  -   (no note for {len(empty)} weeks)"
+        else:
+            yield from (f"  {each.week}  {each.start}  -   (no note)" for each in empty)
+        empty = []
+        if week is None:
+            break
         for position, ref in enumerate(week.notes):
             mark = "#" if len(week.notes) == 1 else "2+"
             head = f"  {week.week}  {week.start}  {mark:<2}  " if position == 0 else " " * 30
@@ -61,8 +70,9 @@ def _findings(series: Series, width: int) -> Iterable[str]:
     for finding in series.findings:
         weeks = finding.weeks[0] if finding.weeks else "-"
         if len(finding.weeks) > 1:
-            weeks = f"{finding.weeks[0]}..{finding.weeks[-1][-3:]}"
-        head = f"  {finding.kind.value:<22}{weeks:<14}"
+            first, last = finding.weeks[0], finding.weeks[-1]
+            weeks = f"{first}..{last[5:] if last[:4] == first[:4] else last}"
+        head = f"  {finding.kind.value:<22}{weeks:<20}"
         yield head + _cut(clean(finding.message), max(width - len(head), 20))
 
 
