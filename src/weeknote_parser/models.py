@@ -75,6 +75,7 @@ class YearSource(StrEnum):
     URL = "url"  # a date or week in the source URL's path
     HINT = "hint"  # the caller's year or publication date
     NEIGHBOURS = "neighbours"  # the other notes of the same document
+    SERIES = "series"  # the notes of the same series (weeknote_parser.series), never the parser
 
 
 class Week(_Model):

@@ -16,6 +16,8 @@ import click
 
 from .export import export
 from .parse import command
+from .report import report
+from .series import series
 from .settings import build_config, parse_options
 from .sink import (
     EXIT_INPUT_ERROR,
@@ -48,6 +50,8 @@ def group() -> None:
 
 group.add_command(command)
 group.add_command(export)
+group.add_command(series)
+group.add_command(report)
 
 
 def main() -> None:

@@ -1,0 +1,192 @@
+"""Putting each note of a series in its ISO week: the week the parser found, or one the series
+fixes, for a running count (``Weeknote 243``) or a week whose year is unknown.
+
+A running count is reconciled with the calendar through the dated notes of the same count:
+each dated note gives an offset, its week's index less its number. An undated note of number
+``n`` takes the offset of the dated notes numbered next below and above it when they agree,
+or of the one there is when there is only one side; it is left unplaced when the two sides
+disagree (the count and the weeks fell out of step between them). A week whose year is
+unknown takes the candidate Monday nearest to a placed note of the series, when one is within
+:data:`CANDIDATE_REACH` days.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..models import Week, WeekKind, YearSource
+from ..options import FIRST_DATE, LAST_DATE
+from .group import Item
+
+# How far a year-unknown week's candidate may be from a placed note of the series.
+CANDIDATE_REACH = 183
+
+
+def week_index(day: dt.date) -> int:
+    """The number of the ISO week ``day`` is in, counted from the week of 0001-01-01."""
+    return (day.toordinal() - 1) // 7
+
+
+def monday(index: int) -> dt.date:
+    """The Monday of the week numbered ``index`` (see :func:`week_index`)."""
+    return dt.date.fromordinal(index * 7 + 1)
+
+
+_FIRST_WEEK = week_index(FIRST_DATE)
+_LAST_WEEK = week_index(LAST_DATE)
+
+
+def week_label(day: dt.date) -> str:
+    """The ISO week ``day`` is in, as '2024-W05'."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@dataclass(slots=True)
+class Placed:
+    """A note with the week the series puts it in (``weeks``: the week indexes it covers,
+    empty when unplaced)."""
+
+    item: Item
+    week: Week | None
+    weeks: list[int] = field(default_factory=list)
+    placed_by: list[Item] = field(default_factory=list)
+    why_unplaced: str = ""
+
+    @property
+    def first(self) -> int | None:
+        return self.weeks[0] if self.weeks else None
+
+    @property
+    def label(self) -> str | None:
+        return week_label(monday(self.weeks[0])) if self.weeks else None
+
+    @property
+    def counter(self) -> int | None:
+        """The running number, for a counter."""
+        week = self.week
+        if week is None or week.kind != WeekKind.COUNTER or week.season is not None:
+            return None
+        return week.number
+
+
+def _covered(week: Week | None) -> list[int]:
+    if week is None or week.start is None or week.iso_week is None:
+        return []
+    first = week_index(week.start)
+    if week.kind == WeekKind.TWO_WEEKS and week.period_start and week.period_end:
+        last = week_index(week.period_end)
+        return list(range(min(first, week_index(week.period_start)), max(first, last) + 1))
+    return [first]
+
+
+def _placed_week(week: Week, index: int) -> Week:
+    start = monday(index)
+    year, number, _ = start.isocalendar()
+    return week.model_copy(
+        update={
+            "iso_year": year,
+            "iso_week": number,
+            "start": start,
+            "end": start + dt.timedelta(days=6),
+            "year_source": YearSource.SERIES,
+            "candidates": [],
+        }
+    )
+
+
+def _in_calendar(index: int) -> bool:
+    """Whether the week numbered ``index`` is within the years the parser reads."""
+    return _FIRST_WEEK <= index <= _LAST_WEEK
+
+
+def _place_counters(placed: Sequence[Placed]) -> None:
+    anchors = sorted(
+        (entry for entry in placed if entry.weeks and entry.counter is not None),
+        key=lambda entry: (entry.counter or 0, entry.item.order),
+    )
+    numbers = [entry.counter or 0 for entry in anchors]
+    for entry in placed:
+        number = entry.counter
+        if entry.weeks or number is None or entry.week is None:
+            continue
+        below = bisect.bisect_right(numbers, number)  # anchors[below - 1]: the last <= number
+        above = bisect.bisect_left(numbers, number)  # anchors[above]: the first >= number
+        sides = anchors[below - 1 : below] if below else []
+        sides += anchors[above : above + 1]
+        if not sides:
+            entry.why_unplaced = f"no dated note of its count ({entry.week.raw!r}) places it"
+            continue
+        offsets = {(side.first or 0) - (side.counter or 0) for side in sides}
+        if len(offsets) > 1:
+            low, high = sides
+            entry.why_unplaced = (
+                f"the dated notes around it ({low.item.shown} and {high.item.shown}) map the "
+                "count to the weeks differently"
+            )
+            continue
+        index = number + offsets.pop()
+        if not _in_calendar(index):
+            entry.why_unplaced = f"its count ({entry.week.raw!r}) maps to no week of the calendar"
+            continue
+        entry.week = _placed_week(entry.week, index)
+        entry.weeks = [index]
+        entry.placed_by = list(dict.fromkeys(side.item for side in sides))
+
+
+def _place_candidates(placed: Sequence[Placed]) -> None:
+    known = sorted(
+        (
+            (entry.first, entry.item.order, entry.item)
+            for entry in placed
+            if entry.first is not None
+        ),
+        key=lambda row: (row[0], row[1]),
+    )
+    weeks = [row[0] for row in known]
+    for entry in placed:
+        week = entry.week
+        if entry.weeks or week is None or not week.candidates or not known:
+            continue
+        best: tuple[int, int, Item] | None = None
+        for candidate in week.candidates:
+            index = week_index(candidate)
+            at = bisect.bisect_left(weeks, index)
+            for row in known[max(at - 1, 0) : at + 1]:  # the nearest below and above
+                distance = abs(index - row[0]) * 7
+                if best is None or distance < best[0]:
+                    best = (distance, index, row[2])
+        if best is None or best[0] > CANDIDATE_REACH:
+            entry.why_unplaced = "its year is unknown and no note of the series is near a candidate"
+            continue
+        entry.week = _placed_week(week, best[1])
+        entry.weeks = [best[1]]
+        entry.placed_by = [best[2]]
+
+
+def place(items: Sequence[Item]) -> list[Placed]:
+    """Each of ``items`` with its week: as parsed, else as the series places it."""
+    placed = [Placed(item, item.note.week, _covered(item.note.week)) for item in items]
+    _place_counters(placed)
+    _place_candidates(placed)
+    for entry in placed:
+        if not entry.weeks and not entry.why_unplaced:
+            week = entry.week
+            if week is None:
+                entry.why_unplaced = "it names no week and has no date"
+            elif week.kind in (WeekKind.MONTH, WeekKind.DAY):
+                entry.why_unplaced = f"it names a {week.kind.value}, not a week ({week.raw!r})"
+            else:
+                entry.why_unplaced = f"its week ({week.raw!r}) has no date"
+    return placed
+
+
+def in_order(placed: Sequence[Placed]) -> list[Placed]:
+    """``placed`` ordered by week (then reading order), the unplaced last in reading order."""
+    return sorted(
+        placed,
+        key=lambda entry: (entry.first is None, entry.first or 0, entry.item.order),
+    )

@@ -1,0 +1,88 @@
+"""The report page in a real browser: opened from a file:// URL with no network, every week
+of the timeline drawn, a click on a week showing its notes. A screenshot is kept in
+test-artifacts/ (git-ignored)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from weeknote_parser import parse_file
+from weeknote_parser.series import build_series
+from weeknote_parser.series.report import report_html
+
+from . import report_browser
+from .conftest import EXAMPLES, ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser_ready() -> None:
+    reason = report_browser.missing()
+    if reason is None:
+        return
+    if report_browser.REQUIRED:
+        pytest.fail(f"WEEKNOTE_BROWSER_TESTS=required, but {reason}")
+    pytest.skip(reason)
+
+
+def test_the_report_opens_from_disk_and_a_click_shows_the_week(
+    browser_ready: None, tmp_path: Path
+) -> None:
+    folder = EXAMPLES / "series"
+    notes = sorted(path for path in folder.iterdir() if path.suffix in (".md", ".txt"))
+    documents = [parse_file(path) for path in notes]
+    assert len(documents) == 7
+    found = build_series(documents)
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(found, documents), encoding="utf-8")
+    weeks = sum(len(series.timeline) for series in found.series)
+    series = found.series[0]
+    chosen = next(
+        week
+        for week in series.timeline
+        if len(week.notes) == 1 and week.week > series.timeline[0].week
+    )
+    gap = next(week for week in series.timeline if not week.notes)
+
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        assert tab.locator("rect.week").count() == weeks
+        tab.locator(f'rect.week[data-week="{chosen.week}"]').click()
+        shown = tab.locator("article.note.shown")
+        assert shown.count() == 1
+        assert shown.locator("h4").text_content() == chosen.notes[0].title
+        assert tab.locator(".selection").text_content() == f"{chosen.week}: 1 note"
+        assert tab.locator(f'rect.week.selected[data-week="{chosen.week}"]').count() == 1
+        tab.locator(f'rect.week[data-week="{gap.week}"]').click()
+        assert tab.locator("article.note.shown").count() == 0
+        assert "no note (a gap)" in (tab.locator(".selection").text_content() or "")
+        tab.get_by_role("button", name="Show every note").click()
+        assert tab.locator("article.note.shown").count() == len(series.notes)
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True)
+        assert tab.script_errors == []
+    assert (ARTIFACTS / "report.png").stat().st_size > 0
+
+
+def test_a_script_in_a_title_is_shown_as_text(browser_ready: None, tmp_path: Path) -> None:
+    note = tmp_path / "n.txt"  # plain text: the tags are the title's own characters
+    note.write_text(
+        "# Weeknote 10.24: <script>document.title='hacked'</script>\n\n"
+        "- <img src=x onerror=\"document.title='hacked'\">\n",
+        encoding="utf-8",
+    )
+    documents = [parse_file(note)]
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(build_series(documents), documents), encoding="utf-8")
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        assert tab.title() == "Weeknotes"
+        heading = tab.locator("article.note h4").text_content() or ""
+        assert "<script>document.title='hacked'</script>" in heading
+        assert tab.locator("article.note img").count() == 0
+        item = tab.locator("article.note li").text_content() or ""
+        assert item.startswith("<img src=x")
+        assert tab.script_errors == []
