@@ -99,7 +99,8 @@ class Week(_Model):
         default=None,
         description=(
             "Where the year (or the date placing the week) came from: 'stated', 'note_date', "
-            "'front_matter', 'file_name', 'url', 'hint' or 'neighbours'; null when unknown."
+            "'front_matter', 'file_name', 'url', 'hint', 'neighbours' or 'series' (placed by "
+            "the other notes of its series, in weeknote_parser.series output); null when unknown."
         ),
     )
     number: int | None = Field(
