@@ -641,18 +641,16 @@ def _outside(root: HtmlElement, posts: list[HtmlElement]) -> tuple[list[Any], li
     return found[:split], found[split:]
 
 
-_RECENT = 8  # how many lines before a chrome line are looked at for its text
-
-
 def _chrome_lines(element: HtmlElement, skip: set[HtmlElement]) -> list[tuple[str, int]]:
     """The text of a chrome element, one line per innermost block, leaving out ``skip``.
 
-    A block is a leaf when none of its children is a block; of leaves inside leaves, the
-    outermost holds all the text. A text given already is not repeated, nor one found within
-    one of the few lines just before it (a date under the title that holds it)."""
-    kinds = BLOCK_TAGS | {"a", "li", "span"}
+    A block is a leaf when nothing below it is a block (a link wrapping a card of blocks is
+    read block by block); of leaves inside leaves, the outermost holds all the text. Links
+    side by side with nothing between them (a menu) are a line each. Every line is kept as
+    the page shows it, repeats included ('Read More' under each card)."""
+    kinds = BLOCK_TAGS | frozenset(CHROME_TAGS) | {"a", "li", "span"}
+    holders = _holding_blocks(element)
     found: list[tuple[str, int]] = []
-    seen: set[str] = set()
     leaves = 0
     inside = 0  # how many leaves or skipped elements hold the element being walked
     closing: set[HtmlElement] = set()  # the elements whose end event lowers ``inside``
@@ -662,13 +660,13 @@ def _chrome_lines(element: HtmlElement, skip: set[HtmlElement]) -> list[tuple[st
                 closing.discard(node)
                 inside -= 1
             continue
-        leaf = _tag(node) in kinds and not _has_blocks(node)
+        leaf = _tag(node) in kinds and node not in holders
         leaves += leaf
         if leaf and inside == 0 and node not in skip:
-            text = " ".join(_text(node).split())
-            if text and text not in seen and not any(text in t for t, _ in found[-_RECENT:]):
-                seen.add(text)
-                found.append((text, _line(node)))
+            for part in _link_run(node) or (node,):
+                text = " ".join(_text(part).split())
+                if text:
+                    found.append((text, _line(part)))
         if leaf or node in skip:
             closing.add(node)
             inside += 1
@@ -677,6 +675,35 @@ def _chrome_lines(element: HtmlElement, skip: set[HtmlElement]) -> list[tuple[st
         if text:
             found.append((text, _line(element)))
     return found
+
+
+def _link_run(element: HtmlElement) -> list[HtmlElement]:
+    """The links of ``element`` when it holds two or more and nothing else but spaces
+    (a menu: ``<a>Home</a><a>About</a>``): each is an item of its own. Empty otherwise."""
+    children = list(element)
+    if len(children) < 2 or (element.text or "").strip():
+        return []
+    if any(_tag(child) != "a" or (child.tail or "").strip() for child in children):
+        return []
+    return children
+
+
+def _holding_blocks(element: HtmlElement) -> set[HtmlElement]:
+    """The elements within ``element`` (itself included) that hold a block anywhere below
+    them: a link wrapping a card of blocks, a column holding a ``<nav>``. Linear: each
+    block marks its ancestors up to the first one marked already."""
+    blocks = BLOCK_TAGS | frozenset(CHROME_TAGS)
+    holders: set[HtmlElement] = set()
+    for node in element.iterdescendants():
+        if _tag(node) not in blocks:
+            continue
+        above = node.getparent()
+        while above is not None and above not in holders:
+            holders.add(above)
+            if above is element:
+                break
+            above = above.getparent()
+    return holders
 
 
 def _emit_chrome(
@@ -726,6 +753,8 @@ def _box(element: HtmlElement) -> str:
     nothing for any other element dropped."""
     if _tag(element) != "input" or (element.get("type") or "").lower() != "checkbox":
         return ""
+    if not any(_tag(above) == "li" for above in element.iterancestors()):
+        return ""  # a menu's toggle, not a task
     return "[x] " if element.get("checked") is not None else "[ ] "
 
 
@@ -737,13 +766,43 @@ def _append_text(parent: HtmlElement, previous: HtmlElement | None, texts: list[
         previous.tail = (previous.tail or "") + "".join(texts)
 
 
+MAX_HEADER_EXTRA_CHARS = 200  # a post header holds its title and a line or two of meta
+
+
+def _header_of(
+    post: HtmlElement, before: list[Any], page: _Page
+) -> tuple[HtmlElement, HtmlElement] | None:
+    """A single post's header shown outside its article (a theme's hero block above the
+    text: the title, then the date): the block and its heading, when the post holds no
+    heading of its own and a heading before it is the page's title."""
+    if page.title is None or _title_of(post) is not None:
+        return None
+    for element in before:
+        if not _tag(element):
+            continue
+        for heading in element.iter("h1", "h2"):
+            if " ".join(_text(heading).split()) != page.title:
+                continue
+            block = heading.getparent()
+            if block is None or heading is element:
+                return heading, heading
+            extra = len(" ".join(_text(block).split())) - len(page.title)
+            return (block, heading) if extra <= MAX_HEADER_EXTRA_CHARS else (heading, heading)
+    return None
+
+
 def _read_post(
-    out: SourceBuilder, post: HtmlElement, page: _Page | None, problems: Problems
+    out: SourceBuilder,
+    post: HtmlElement,
+    page: _Page | None,
+    problems: Problems,
+    header: tuple[HtmlElement, HtmlElement] | None = None,
 ) -> NoteMeta:
     """One post's lines: its title, content and in-post chrome. ``page``: a single post's
-    page, whose own title and date stand in for missing ones."""
+    page, whose own title and date stand in for missing ones. ``header``: the post's header
+    block outside it and the heading in it, whose lines open the post."""
     first_line = len(out.lines)
-    title_element = _title_of(post)
+    title_element = header[1] if header is not None else _title_of(post)
     title = " ".join(_text(title_element).split()) if title_element is not None else ""
     if not title and page is not None:
         title = page.title or ""
@@ -758,6 +817,10 @@ def _read_post(
         where = title_element if title_element is not None else post
         out.add_folded(title, _line(where), "title")
         out.gap(_line(post))
+    if header is not None and header[0] is not header[1]:
+        for text, origin in _chrome_lines(header[0], {header[1]}):  # the header's meta lines
+            out.add_folded(text, origin, None)
+            out.gap(origin)
     evidence: tuple[Evidence, ...] = ()
     if date is not None:
         line = _line(time) if time is not None else None
@@ -955,11 +1018,13 @@ def read_html(text: str, *, name: str = "<html>") -> Source:
     _drop_unwanted(root)
     posts = _posts(root)
     before, after = _outside(root, posts)
-    _emit_chrome(out, before)
+    header = _header_of(posts[0], before, page) if len(posts) == 1 else None
+    _emit_chrome(out, before, {header[0]} if header is not None else None)
     for post in posts:
         out.gap(_line(post))
         start = len(out.lines)
-        out.note(_read_post(out, post, page if len(posts) == 1 else None, problems), start)
+        single = page if len(posts) == 1 else None
+        out.note(_read_post(out, post, single, problems, header), start)
     _emit_chrome(out, after)
     del held
     return _source(out, problems)

@@ -69,12 +69,17 @@ def dateline(state: ParseState, line: int, *, silent: bool) -> bool:
 
 def _close_after(state: ParseState, end: int, line: int) -> bool:
     """Do at most ``MAX_LINES_AFTER_TEXT`` lines stand between the note's text (ending at
-    ``end``) and ``line``?"""
+    ``end``) and ``line``, none of them naming a week (the title of another post, whose
+    date it is)?"""
     between = 0
     for index in range(end, line):
         if state.lines[index].stripped:
             between += 1
             if between > MAX_LINES_AFTER_TEXT:
+                return False
+            if state.lines[index].has_digit and any(
+                found.strong for found in state.designations(index)
+            ):
                 return False
     return True
 

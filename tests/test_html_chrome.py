@@ -1,0 +1,79 @@
+"""Site furniture in HTML pages: how a theme's menus, footers, cards and post headers read."""
+
+from __future__ import annotations
+
+from weeknote_parser import Document, ParseOptions, Parser
+from weeknote_parser.readers import read_input
+
+from .conftest import TODAY
+
+
+def page(body: str, title: str = "Weeknote 10.2024") -> Document:
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    source = read_input(html.encode(), name="p.html", path="p.html")
+    return Parser(ParseOptions(today=TODAY)).parse_input(source)
+
+
+POST = "<article><h1>Weeknote 10.2024</h1><p>We mended the fence this week.</p></article>"
+
+
+def test_links_side_by_side_in_a_menu_are_items_of_their_own() -> None:
+    doc = page('<nav><div class="menu"><a href="/">Home</a><a href="/about">About me</a></div>'
+               "</nav>" + POST)  # fmt: skip
+    assert doc.chrome == ["Home", "About me"]
+
+
+def test_a_menu_toggle_is_not_a_task_box() -> None:
+    doc = page('<header><nav><input type="checkbox" id="t"><label for="t"></label>'
+               '<a href="/">Home</a></nav></header>' + POST)  # fmt: skip
+    assert doc.chrome == ["Home"]
+
+
+def test_a_footer_of_inline_parts_is_the_one_line_it_shows() -> None:
+    doc = page(POST + "<footer><span>© 2024 Sam</span> · <span>Powered by "
+               '<a href="https://example.org/">a generator</a></span></footer>')  # fmt: skip
+    assert doc.chrome == ["© 2024 Sam · Powered by a generator"]
+
+
+def test_cards_wrapped_in_links_read_block_by_block_and_repeats_are_kept() -> None:
+    card = (
+        '<a href="/w{n}"><div class="card"><h3>Weeknote {n}.2024</h3><p><span>{n} May 2024'
+        '</span></p><div class="summary">A week of {n} things...</div><div><h6>Read More</h6>'
+        "</div></div></a>"
+    )
+    doc = page(POST + "<aside>" + card.format(n=11) + card.format(n=12) + "</aside>")
+    assert doc.chrome == [
+        "Weeknote 11.2024",
+        "11 May 2024",
+        "A week of 11 things...",
+        "Read More",
+        "Weeknote 12.2024",
+        "12 May 2024",
+        "A week of 12 things...",
+        "Read More",
+    ]
+    assert len(doc.notes) == 1
+
+
+def test_a_post_header_outside_the_article_opens_the_post() -> None:
+    doc = page(
+        '<header><nav><a href="/">Home</a></nav><div class="hero"><div class="post-heading">'
+        "<h1>A week of fences</h1><span>8 March 2024</span></div></div></header>"
+        "<article><p>We mended the fence this week.</p></article>",
+        title="A week of fences",
+    )
+    note = doc.notes[0]
+    assert (note.title, note.dateline) == ("A week of fences", "8 March 2024")
+    assert doc.chrome == ["Home"]
+    assert note.week is not None and note.week.start is not None
+    assert note.week.start.isoformat() == "2024-03-04"
+
+
+def test_a_heading_before_the_post_that_is_not_its_title_stays_chrome() -> None:
+    doc = page(
+        "<header><h1>My garden blog</h1><span>Notes from the allotment</span></header>"
+        "<article><p>We mended the fence this week.</p></article>",
+        title="A week of fences",
+    )
+    assert "My garden blog" in doc.chrome
+    assert doc.notes[0].title == "A week of fences"
