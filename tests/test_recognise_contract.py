@@ -241,3 +241,28 @@ def test_every_exported_name_is_documented() -> None:
     names += [n for n in vars(State) if not n.startswith("_")]
     missing = sorted({n for n in names if n not in doc})
     assert missing == []
+
+
+_CODED = regex.compile(r"^Week \d+, \d{4}$")
+
+
+def coded_week(state: State, line: int, *, silent: bool) -> bool:
+    """'Week 12, 2024' on a line of its own starts a note titled by it."""
+    if _CODED.match(state.lines[line].stripped) is None:
+        return False
+    if not silent:
+        text = state.lines[line].stripped
+        state.start_note(title=text, subtitle=None, designation=None, start=line, end=line + 1)
+        state.cursor = line + 1
+    return True
+
+
+def test_a_week_line_a_rule_of_the_note_chain_reads_is_not_the_week_of_the_line_above() -> None:
+    text = "A quiet fortnight\n\nWeek 12, 2024\n\nWe moved the servers."
+    built_in = parse_with(text)
+    assert titles_of(built_in) == ["A quiet fortnight"]  # the week line below is its week
+    joined = parse_with(
+        text, plugin=lambda p: p.rules.before("title", "coded", coded_week, alt=(NOTE,))
+    )
+    assert titles_of(joined) == ["Week 12, 2024"]  # a note of its own, the line above furniture
+    assert joined.chrome == ["A quiet fortnight"]

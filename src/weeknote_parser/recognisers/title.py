@@ -162,9 +162,11 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
     if below_match is not None and (
         (current.role is None and state.lines[below].role is not None)
         or _repeats_note_week(state, below_match)
+        or _opens_its_own_note(state, below)
     ):
         # A heading the format marks is a title of its own, not a text's week; a week line
-        # naming the week of the note just opened belongs to that note.
+        # naming the week of the note just opened belongs to that note; a line another rule
+        # of the note chain reads (a plugin's) opens a note of its own.
         return False
     if below_match is None:
         if state.lines[below].role is not None or not state.lines[below].has_digit:
@@ -188,6 +190,16 @@ def title(state: ParseState, line: int, *, silent: bool) -> bool:
         )
         state.cursor = below + 1
     return True
+
+
+_PAIRED = frozenset({"title", "week_line"})  # the rules that pair a title with its week line
+
+
+def _opens_its_own_note(state: ParseState, line: int) -> bool:
+    """Would a rule of the note chain other than the title and week-line rules (one added
+    by a plugin) open a note at ``line``?"""
+    others = [name for name in chain(state, NOTE) if name not in _PAIRED]
+    return bool(others) and state.would_match(others, line)
 
 
 def _given_title(state: ParseState, line: int, *, silent: bool) -> bool:

@@ -42,7 +42,7 @@ def sprint_title(state: State, line: int, *, silent: bool) -> bool:
     if len(text) > MAX_CHARS or text.endswith((".", ",", ";")) or not _SPRINT.match(text):
         return False
     found = state.designations(line)
-    if not found or found[0].kind is not WeekKind.SPRINT:
+    if not found or not _is_sprint(found[0]):
         return False
     after = text[found[0].end :].lstrip()
     if after and after[0] not in _SEPARATORS:  # 'Sprint 12 planning' is a heading, not a title
@@ -59,8 +59,18 @@ def sprint_title(state: State, line: int, *, silent: bool) -> bool:
     return True
 
 
+def _is_sprint(match: WeekMatch) -> bool:
+    """A sprint number, alone ('Sprint 15') or with its dates ('Sprint 12 (4–15 March)',
+    which the built-in grammar reads as one dated designation)."""
+    return match.kind is WeekKind.SPRINT or (
+        match.number is not None and _SPRINT.match(match.raw) is not None
+    )
+
+
 def _week(found: Sequence[WeekMatch]) -> WeekMatch:
-    """The dates after the sprint number when there are some, else the sprint itself."""
+    """The dates of the sprint when there are some, else the sprint itself."""
+    if found[0].kind is not WeekKind.SPRINT:
+        return found[0]  # the sprint and its dates, read as one
     dated = [match for match in found[1:] if match.kind is not WeekKind.SPRINT]
     return dated[0] if dated else found[0]
 
