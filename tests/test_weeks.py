@@ -285,3 +285,19 @@ def test_a_given_date_order_is_not_overruled_by_the_document() -> None:
     text = "Week 3 (2/15/2021)\n\nLater.\n\nWeek 1 (2/1/2021)\n\nEarlier.\n"
     weeks = [note.week for note in parse_text(text, date_order="dmy").notes]
     assert weeks[1] is not None and weeks[1].start == dt.date(2020, 12, 28)  # 2 January
+
+
+def test_a_week_code_starting_after_the_notes_own_date_is_a_count() -> None:
+    # The note is dated the Sunday before ISO week 1 of 2021: '1/2021' counts notes.
+    doc = parse_text("Weeknotes 1/2021\n\nSunday 3 January 2021\n\nHappy new year.")
+    week = doc.notes[0].week
+    assert week is not None and week.kind.value == "counter"
+    assert week.start == dt.date(2020, 12, 28)
+    assert [w.code for w in doc.warnings] == ["week-contradicts-date"]
+
+
+def test_a_note_dated_within_its_week_keeps_the_code() -> None:
+    doc = parse_text("Weeknotes 1/2021\n\nMonday 4 January 2021\n\nA new year.")
+    week = doc.notes[0].week
+    assert week is not None and (week.iso_year, week.iso_week) == (2021, 1)
+    assert doc.warnings == []

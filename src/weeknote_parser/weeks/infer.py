@@ -189,7 +189,7 @@ class Placer:
                 note.line,
             )
             return Week(raw=match.raw, kind=match.kind)
-        latest = evidence.date + WEEK if evidence else monday_of(self.context.today) + WEEK
+        latest = evidence.date if evidence else monday_of(self.context.today) + WEEK
         too_early = evidence is not None and monday < evidence.date - CONTRADICTION_BEFORE
         if monday > latest or too_early:
             return self._not_a_week(match, note, evidence, monday)
