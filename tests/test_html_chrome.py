@@ -77,3 +77,16 @@ def test_a_heading_before_the_post_that_is_not_its_title_stays_chrome() -> None:
     )
     assert "My garden blog" in doc.chrome
     assert doc.notes[0].title == "A week of fences"
+
+
+def test_what_the_page_hides_is_not_read() -> None:
+    doc = page(
+        '<nav><ol><li><a href="/">Home</a></li><li class="inline hidden"><a href="/w">Week'
+        '</a></li><li class="hidden md:inline"><a href="/a">Archive</a></li></ol></nav>'
+        "<article><h1>Weeknote 10.2024</h1><p>Shown.</p><p hidden>Not shown.</p>"
+        '<p style="display: none">Nor this.</p><div class="d-none">Nor that.</div>'
+        '<p>Also <span class="d-none d-md-inline">wide screens</span> shown.</p></article>'
+    )
+    assert doc.chrome == ["Home", "Archive"]
+    texts = [b.text for s in doc.notes[0].sections for b in s.blocks if b.type == "paragraph"]
+    assert texts == ["Shown.", "Also wide screens shown."]

@@ -716,17 +716,40 @@ def _emit_chrome(
             out.gap(origin)
 
 
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDING_CLASSES = frozenset(("hidden", "d-none", "is-hidden", "hide"))
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    """Does the page never show ``element``: a ``hidden`` attribute, an inline style that
+    hides it, or a class that hides it at every screen size ('hidden', 'd-none'; not
+    'hidden md:block', which shows it on wider screens)?"""
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    if style and _STYLE_HIDDEN.search(style):
+        return True
+    names = _class(element).split()
+    return any(n in _HIDING_CLASSES for n in names) and not any(
+        ":" in n or (n.startswith("d-") and n != "d-none") for n in names
+    )
+
+
 def _drop_unwanted(root: HtmlElement) -> None:
-    """Take out scripts, styles, media and forms with what they hold, keeping their tails."""
+    """Take out scripts, styles, media, forms and what the page hides, with what they hold,
+    keeping their tails."""
     outermost: list[HtmlElement] = []
     inside = 0
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end"), tag=DROP_TAGS):
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue  # a comment or processing instruction
+        unwanted = _tag(element) in DROP_TAGS or _is_hidden(element)
         if event == "start":
-            if inside == 0 and element.getparent() is not None:
+            if unwanted and inside == 0 and element.getparent() is not None:
                 outermost.append(element)
-            inside += 1
+            inside += unwanted
         else:
-            inside -= 1
+            inside -= unwanted
     # Grouped by parent, so each parent's text is rebuilt once however many children go.
     parents: dict[HtmlElement, None] = {}
     going = set(outermost)
