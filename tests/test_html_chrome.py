@@ -90,3 +90,15 @@ def test_what_the_page_hides_is_not_read() -> None:
     assert doc.chrome == ["Home", "Archive"]
     texts = [b.text for s in doc.notes[0].sections for b in s.blocks if b.type == "paragraph"]
     assert texts == ["Shown.", "Also wide screens shown."]
+
+
+def test_links_to_pages_of_the_same_site_are_links_of_the_note() -> None:
+    doc = page(
+        '<article><h1>Weeknote 10.2024</h1><p>See <a href="/blog/w9/">last week</a>, '
+        '<a href="#top">the top</a>, <a href="javascript:void(0)">a script</a> and '
+        '<a href="https://example.org/a">a page</a>.</p></article>'
+    )
+    assert [(link.url, link.text) for link in doc.notes[0].links] == [
+        ("/blog/w9/", "last week"),
+        ("https://example.org/a", "a page"),
+    ]

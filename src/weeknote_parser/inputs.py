@@ -129,6 +129,21 @@ class SourceBuilder:
         return Source(tuple(lines), Location(format=format), tuple(self.warnings))
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def is_note_link(href: str) -> bool:
+    """Is a link target one a note links to: a web address ('https://…', 'www.…') or a
+    page of the same site ('/blog/week-12/', './notes/', 'week-12.html')? Not a place on
+    the same page ('#top'), nor a script, mail or other scheme."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return False
+    if href.startswith(("http://", "https://", "www.")):
+        return True
+    return _SCHEME.match(href) is None
+
+
 # A Markdown-style heading typed in plain text: '# Week 3', '## Next week ##'.
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
 

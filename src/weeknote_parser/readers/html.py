@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import lxml.etree
 import lxml.html
 
-from ..inputs import NoteMeta, Source, SourceBuilder
+from ..inputs import NoteMeta, Source, SourceBuilder, is_note_link
 from ..lines import Line, LinkRef, Role, task_state
 from ..models import YearSource
 from ..weeks import Evidence, read_date
@@ -273,7 +273,7 @@ class _Walker:
                 if reference is not None and _FOOTNOTE_NUMBER.fullmatch(text.strip().strip("[]")):
                     parts[-1].append(f"[{reference.group(1)}]")
                 else:
-                    if href.startswith(("http://", "https://")):
+                    if is_note_link(href):
                         links[-1].append(LinkRef(href, " ".join(text.split()) or None))
                     parts[-1].append(text)
             else:
