@@ -1,10 +1,12 @@
 """Putting each note of a series in its ISO week: the week the parser found, or one the series
 fixes, for a running count (``Weeknote 243``) or a week whose year is unknown.
 
-A running count is reconciled with the calendar through the dated notes of the same count:
-each dated note gives an offset, its week's index less its number. An undated note of number
-``n`` takes the offset of the dated notes numbered next below and above it when they agree,
-or of the one there is when there is only one side; it is left unplaced when the two sides
+A running count is reconciled with the calendar through the dated notes of the same count,
+the notes whose counts are written alike (:func:`count_family`: 'Weeknote 12' and
+'weeknotes #13' are one count, 'Week 412' another): each dated note gives an offset, its
+week's index less its number. An undated note of number ``n`` takes the offset of the dated
+notes numbered next below and above it when they agree, or of the one there is when there is
+only one side; it is left unplaced when the two sides
 disagree (the count and the weeks fell out of step between them). A week whose year is
 unknown takes the candidate Monday nearest to a placed note of the series, when one is within
 :data:`CANDIDATE_REACH` days.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +46,32 @@ def week_label(day: dt.date) -> str:
     """The ISO week ``day`` is in, as '2024-W05'."""
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def count_family(raw: str) -> str:
+    """What a running count is called, its number left out: the letters of ``raw``, folded
+    to lower case, spaces and marks removed, a final 's' of each word dropped ('Weeknotes
+    #12' and 'week notes 13': 'weeknote'; '#14': '')."""
+    names = (word.removesuffix("s") for word in _NOT_LETTERS.split(raw.casefold()))
+    return "".join(names)
+
+
+def count_families(placed: Sequence[Placed]) -> dict[int, str]:
+    """The count family of each counter of ``placed``, by reading order. A bare number
+    ('#14') joins the one named count of the series when there is one."""
+    families = {
+        entry.item.order: count_family(entry.week.raw)
+        for entry in placed
+        if entry.week is not None and entry.counter is not None
+    }
+    named = set(families.values()) - {""}
+    if len(named) == 1:
+        only = named.pop()
+        families = {order: family or only for order, family in families.items()}
+    return families
 
 
 @dataclass(slots=True)
@@ -104,17 +133,22 @@ def _in_calendar(index: int) -> bool:
 
 
 def _place_counters(placed: Sequence[Placed]) -> None:
-    anchors = sorted(
-        (entry for entry in placed if entry.weeks and entry.counter is not None),
-        key=lambda entry: (entry.counter or 0, entry.item.order),
-    )
-    numbers = [entry.counter or 0 for entry in anchors]
+    families = count_families(placed)
+    by_family: dict[str, list[Placed]] = {}
+    for entry in placed:
+        if entry.weeks and entry.counter is not None:
+            by_family.setdefault(families[entry.item.order], []).append(entry)
+    for family in by_family.values():
+        family.sort(key=lambda entry: (entry.counter or 0, entry.item.order))
+    numbers = {name: [each.counter or 0 for each in family] for name, family in by_family.items()}
     for entry in placed:
         number = entry.counter
         if entry.weeks or number is None or entry.week is None:
             continue
-        below = bisect.bisect_right(numbers, number)  # anchors[below - 1]: the last <= number
-        above = bisect.bisect_left(numbers, number)  # anchors[above]: the first >= number
+        name = families[entry.item.order]
+        anchors, counts = by_family.get(name, []), numbers.get(name, [])
+        below = bisect.bisect_right(counts, number)  # anchors[below - 1]: the last <= number
+        above = bisect.bisect_left(counts, number)  # anchors[above]: the first >= number
         sides = anchors[below - 1 : below] if below else []
         sides += anchors[above : above + 1]
         if not sides:
