@@ -107,3 +107,21 @@ def test_paragraph_plans_are_plans_too() -> None:
     assert [(plan.text, plan.matched) for plan in series.plans] == [
         ("I will repaint the meeting room.", True)
     ]
+
+
+def test_a_plan_is_looked_for_in_each_note_of_the_next_week_only() -> None:
+    planning = "# Weeknote 10.24\n\n## Next week\n\n- Oil the squeaky gate\n"
+    first = "# Weeknote 11.24\n\nNothing much.\n\n## Next week\n\n- Sweep the yard\n"
+    second = "# Weeknote 11.24\n\nOiled the squeaky gate at last.\n"
+    later = "# Weeknote 12.24\n\nSwept the yard. Oiled the squeaky gate again.\n"
+    undated = "# Some thoughts\n\n## Next week\n\n- Oil the squeaky gate\n"
+    documents = [note(text, f"n/{name}.md") for name, text in [
+        ("a", planning), ("b", first), ("c", second), ("d", later), ("e", undated),
+    ]]  # fmt: skip
+    plans = only(documents).plans
+    assert [(plan.note.path, plan.followed_by and plan.followed_by.path) for plan in plans] == [
+        ("n/a.md", "n/c.md"),
+        ("n/b.md", "n/d.md"),
+        ("n/e.md", None),
+    ]
+    assert [plan.matched for plan in plans] == [True, True, False]

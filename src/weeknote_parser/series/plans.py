@@ -20,6 +20,7 @@ that week, a plan is looked for in both.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -113,27 +114,27 @@ def _best(
     return entry, match
 
 
-def _following(ordered: Sequence[Placed], position: int) -> list[Placed]:
-    """The notes of the first week after ``ordered[position]``'s that has any."""
+def _following(ordered: Sequence[Placed], firsts: Sequence[int], position: int) -> list[Placed]:
+    """The notes of the first week after ``ordered[position]``'s that has any (``firsts``:
+    the first weeks of the placed notes, which come first in ``ordered``, in order)."""
     current = ordered[position].first
     if current is None:
         return []
-    later = [entry for entry in ordered if entry.first is not None and entry.first > current]
-    if not later:
-        return []
-    week = min(entry.first or 0 for entry in later)
-    return [entry for entry in later if entry.first == week]
+    start = bisect.bisect_right(firsts, current)
+    end = bisect.bisect_right(firsts, firsts[start]) if start < len(firsts) else start
+    return list(ordered[start:end])
 
 
 def plans(ordered: Sequence[Placed]) -> list[Plan]:
     """Every plan of the series' notes (in ``ordered``, by week) and its follow-up: looked
     for in every note of the next week that has one (two notes, for a duplicate week)."""
     found = []
+    firsts = [entry.first for entry in ordered if entry.first is not None]
     for position, entry in enumerate(ordered):
         made = list(_texts(entry.item.note, plans=True))
         if not made:
             continue
-        following = _following(ordered, position)
+        following = _following(ordered, firsts, position)
         targets = [
             (other, text, words(text.text))
             for other in following
