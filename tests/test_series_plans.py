@@ -19,6 +19,27 @@ def test_words_are_folded_stemmed_and_stop_words_dropped() -> None:
     assert words("to the of a") == frozenset()
 
 
+def test_the_forms_of_a_word_ending_in_e_or_a_doubled_consonant_are_one_word() -> None:
+    assert words("update") == words("updated") == words("updates") == words("updating")
+    assert words("note") == words("notes")
+    assert words("plan") == words("planning") == words("planned")
+    assert words("call") == words("called") == words("calls")
+    assert words("study") == words("studies") == words("studied")
+    assert words("meeting") == words("meetings")
+    assert words("focus") == words("focused")
+    assert words("process") == words("processes")
+    assert words("add") == words("added")
+
+
+def test_a_plan_in_the_present_matches_its_report_in_the_past() -> None:
+    planning = "# Weeknote 10.24\n\n## Next week\n\n- Update the release notes\n"
+    following = "# Weeknote 11.24\n\n- Updated release note drafts\n"
+    plan = only([note(planning, "n/a.md"), note(following, "n/b.md")]).plans[0]
+    assert plan.best is not None
+    assert plan.best.score == 1.0
+    assert plan.matched
+
+
 def test_score_is_containment_with_jaccard_reported() -> None:
     plan, text = words("budget spreadsheet printers"), words("budget spreadsheet done at last")
     assert score(plan, text) == (0.667, 0.5)
