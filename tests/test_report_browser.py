@@ -86,3 +86,23 @@ def test_a_script_in_a_title_is_shown_as_text(browser_ready: None, tmp_path: Pat
         item = tab.locator("article.note li").text_content() or ""
         assert item.startswith("<img src=x")
         assert tab.script_errors == []
+
+
+def test_each_week_of_a_two_week_note_shows_it_and_keys_work(
+    browser_ready: None, tmp_path: Path
+) -> None:
+    (tmp_path / "a.md").write_text("# Weeknotes 14-15, 2024\n\nTwo weeks.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Weeknote 17.24\n\nOne week.\n", encoding="utf-8")
+    documents = [parse_file(tmp_path / name) for name in ("a.md", "b.md")]
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(build_series(documents), documents), encoding="utf-8")
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        tab.locator('rect.week[data-week="2024-W15"]').click()
+        assert tab.locator(".selection").text_content() == "2024-W15: 1 note"
+        assert tab.locator("article.note.shown h4").text_content() == "Weeknotes 14-15, 2024"
+        tab.locator('rect.week[data-week="2024-W17"]').focus()
+        tab.keyboard.press("Enter")
+        assert tab.locator(".selection").text_content() == "2024-W17: 1 note"
+        assert tab.locator("article.note.shown h4").text_content() == "Weeknote 17.24"
+        assert tab.script_errors == []

@@ -118,3 +118,11 @@ def test_untrusted_text_never_makes_markup(
         assert " ".join(value.split()) in " ".join(text.split()) or value.strip() == ""
     assert re.search(r"<[a-z]+ on\w+=", page) is None
     assert html.escape(title) in page or title.strip() == ""
+
+
+def test_a_two_week_note_is_shown_for_each_of_its_weeks() -> None:
+    documents = [note("# Weeknotes 14-15, 2024\n\nTwo weeks of work.", "n/a.md")]
+    _, collected = page_of(documents)
+    [article] = [attrs for tag, attrs in collected.tags if tag == "article"]
+    assert (article["data-weeks"] or "").split() == ["2024-W14", "2024-W15"]
+

@@ -355,3 +355,19 @@ def test_the_package_docstring_example_runs() -> None:
     import weeknote_parser.series
 
     assert doctest.testmod(weeknote_parser.series).failed == 0
+
+
+def test_a_two_week_note_covers_both_weeks_of_its_period() -> None:
+    documents = [
+        note("# Weeknotes 14-15, 2024\n\nTwo weeks of work.", "n/a.md"),
+        note("# Weeknote 17.24\n\nOne week.", "n/b.md"),
+    ]
+    series = only(documents)
+    assert [(week.week, [ref.path for ref in week.notes]) for week in series.timeline] == [
+        ("2024-W14", ["n/a.md"]),
+        ("2024-W15", ["n/a.md"]),
+        ("2024-W16", []),
+        ("2024-W17", ["n/b.md"]),
+    ]
+    assert series.notes[0].ref.week == "2024-W14"
+    assert kinds(series) == ["gap"]

@@ -103,13 +103,18 @@ class Placed:
 
 
 def _covered(week: Week | None) -> list[int]:
-    if week is None or week.start is None or week.iso_week is None:
+    """The weeks ``week`` is about: those of its period for a two-week note whose period is
+    known, else its own week, when its start is known."""
+    if week is None:
         return []
-    first = week_index(week.start)
     if week.kind == WeekKind.TWO_WEEKS and week.period_start and week.period_end:
-        last = week_index(week.period_end)
-        return list(range(min(first, week_index(week.period_start)), max(first, last) + 1))
-    return [first]
+        ends = [week_index(week.period_start), week_index(week.period_end)]
+        if week.start is not None:
+            ends.append(week_index(week.start))
+        return list(range(min(ends), max(ends) + 1))
+    if week.start is None or week.iso_week is None:
+        return []
+    return [week_index(week.start)]
 
 
 def _placed_week(week: Week, index: int) -> Week:

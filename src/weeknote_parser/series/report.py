@@ -206,15 +206,17 @@ def _list(block: ListBlock) -> str:
     return f"{lead}<{tag}>{''.join(items)}</{tag}>"
 
 
-def _note(entry: SeriesNote, note: Note | None, nid: str, placed: str) -> str:
+def _note(entry: SeriesNote, note: Note | None, nid: str, placed: str, weeks: list[str]) -> str:
     ref = entry.ref
     week = entry.week
     when = ref.week or "no week"
+    if len(weeks) > 1:
+        when = f"{weeks[0]} to {weeks[-1]}"
     if week is not None and week.start is not None:
         when += f" (Monday {week.start}, {_e(week.raw)}; year from {_e(week.year_source)})"
     published = f" · published {entry.published}" if entry.published else ""
     parts = [
-        f'<article class="note" id="{nid}" data-weeks="{_e(ref.week or "")}">',
+        f'<article class="note" id="{nid}" data-weeks="{_e(" ".join(weeks))}">',
         f"<h4>{_e(ref.title or 'Untitled note')}</h4>",
         f'<p class="meta">week {when}{published} · {_e(ref.path or "<text>")}, lines '
         f"{ref.span[0] + 1} to {ref.span[1]} · {entry.words} words{placed}</p>",
@@ -250,6 +252,10 @@ def _plans(series: Series, ids: dict[tuple[str | None, int], str]) -> Iterator[s
 
 def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note]) -> Iterator[str]:
     ids = {(each.ref.path, each.ref.note): f"{sid}-n{i}" for i, each in enumerate(series.notes)}
+    covers: dict[tuple[str | None, int], list[str]] = {}
+    for week in series.timeline:
+        for ref in week.notes:
+            covers.setdefault((ref.path, ref.note), []).append(week.week)
     stats = series.stats
     span = f"{series.timeline[0].week} to {series.timeline[-1].week}" if series.timeline else ""
     yield f'<section class="series" id="{sid}"><h2>{_e(series.label)}</h2>'
@@ -270,7 +276,7 @@ def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note])
             fixed = ", ".join(_note_link(ref, ids) for ref in each.placed_by)
             placed = f" · placed by the series, from {fixed}"
         key = (each.ref.path, each.ref.note)
-        yield _note(each, notes.get(key), f"{sid}-n{index}", placed)
+        yield _note(each, notes.get(key), f"{sid}-n{index}", placed, covers.get(key, []))
     yield f"<h3>Findings ({len(series.findings)})</h3>"
     if series.findings:
         yield '<ol class="findings">'
