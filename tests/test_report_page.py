@@ -126,3 +126,18 @@ def test_a_two_week_note_is_shown_for_each_of_its_weeks() -> None:
     [article] = [attrs for tag, attrs in collected.tags if tag == "article"]
     assert (article["data-weeks"] or "").split() == ["2024-W14", "2024-W15"]
 
+
+def test_every_year_has_the_columns_of_a_53_week_year() -> None:
+    documents = [
+        note("# Weeknote 52.20\n\nOne.", "n/a.md"),  # 2020 has 53 ISO weeks, 2021 52
+        note("# Weeknote 02.21\n\nTwo.", "n/b.md"),
+    ]
+    _, collected = page_of(documents)
+    boxes = [attrs["viewbox"] for tag, attrs in collected.tags if tag == "svg"]
+    assert boxes == ["0 0 742 20", "0 0 742 20"]
+    weeks = [
+        attrs["data-week"]
+        for tag, attrs in collected.tags
+        if tag == "rect" and "week" in (attrs["class"] or "")
+    ]
+    assert weeks == ["2020-W52", "2020-W53", "2021-W01", "2021-W02"]

@@ -18,6 +18,7 @@ from .models import Finding, NoteRef, Series, SeriesNote, SeriesSet
 from .table import count_of
 
 CELL = 14  # the width of a week in the strip, in SVG units
+COLUMNS = 53  # the weeks of the longest ISO year
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
@@ -131,9 +132,9 @@ def _calendar(series: Series) -> Iterator[str]:
     weeks = {(week.iso_year, week.iso_week): week for week in series.timeline}
     for year in sorted({week.iso_year for week in series.timeline}):
         count = _weeks_in(year)
-        yield (
+        yield (  # 53 columns in every year, so that a week sits below the same week
             f'<div class="year"><span class="year-label">{year}</span><svg class="strip" '
-            f'viewBox="0 0 {count * CELL} 20" width="{count * CELL}" height="20" role="group" '
+            f'viewBox="0 0 {COLUMNS * CELL} 20" width="{COLUMNS * CELL}" height="20" role="group" '
             f'aria-label="ISO weeks of {year}">'
         )
         for number in range(1, count + 1):
