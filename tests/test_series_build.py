@@ -371,3 +371,21 @@ def test_a_two_week_note_covers_both_weeks_of_its_period() -> None:
     ]
     assert series.notes[0].ref.week == "2024-W14"
     assert kinds(series) == ["gap"]
+
+
+def test_auto_puts_a_note_naming_only_its_site_with_the_sites_one_author() -> None:
+    documents = [
+        note(front("Sam Lee", "Weeknote 10.24", url="https://sam.example/10"), "page/a.md"),
+        note(front(None, "Weeknote 11.24", url="https://sam.example/11"), "feed/b.md"),
+        note(front("Sam Lee", "Weeknote 12.24"), "other/c.md"),
+        note(front(None, "Weeknote 12.24", url="https://two.example/12"), "feed/d.md"),
+        note(front("Ana Ruiz", "Weeknote 13.24", url="https://two.example/13"), "x/e.md"),
+        note(front("Bo Chan", "Weeknote 14.24", url="https://two.example/14"), "x/f.md"),
+    ]
+    found = build_series(documents)
+    assert [(series.key, len(series.notes)) for series in found.series] == [
+        ("author:sam lee site:sam.example", 3),
+        ("site:two.example", 1),
+        ("author:ana ruiz site:two.example", 1),
+        ("author:bo chan site:two.example", 1),
+    ]
