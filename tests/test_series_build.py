@@ -225,6 +225,30 @@ def test_a_year_unknown_week_takes_the_candidate_nearest_the_series() -> None:
     assert [ref.path for ref in placed.placed_by] == ["n/a.md"]
 
 
+def test_year_unknown_weeks_of_one_file_stay_together() -> None:
+    documents = [
+        note("# Weeknote 10.24\n\nOne.", "n/a.md"),
+        note("# Weeknote 22.19\n\nFive years before.", "n/b.md"),
+        note("# w/c 4 March\n\nThree.\n\n# w/c 27 May\n\nFour.", "n/c.md"),
+    ]
+    series = only(documents)
+    weeks = {(each.ref.path, each.ref.note): each.ref.week for each in series.notes}
+    assert weeks[("n/c.md", 0)] == "2024-W10"
+    assert weeks[("n/c.md", 1)] == "2024-W22"  # not 2019-W22, another file's week
+    assert series.notes[-1].placed_by[0].path == "n/c.md"
+
+
+def test_a_placed_year_unknown_week_helps_place_the_next() -> None:
+    text = "# w/c 4 March\n\nOne.\n\n# w/c 27 May\n\nTwo.\n\n# w/c 2 September\n\nThree."
+    series = only([note("# Weeknote 01.24\n\nStart.", "n/a.md"), note(text, "n/b.md")])
+    assert [each.ref.week for each in series.notes] == [
+        "2024-W01",
+        "2024-W10",
+        "2024-W22",
+        "2024-W36",  # 35 weeks after the dated note, 14 after the note before it
+    ]
+
+
 def test_auto_groups_by_author_and_site_across_folders() -> None:
     documents = [
         note(front("Sam Lee", "Weeknote 10.24"), "x/a.md"),
