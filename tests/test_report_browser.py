@@ -106,3 +106,34 @@ def test_each_week_of_a_two_week_note_shows_it_and_keys_work(
         assert tab.locator(".selection").text_content() == "2024-W17: 1 note"
         assert tab.locator("article.note.shown h4").text_content() == "Weeknote 17.24"
         assert tab.script_errors == []
+
+
+def test_the_calendar_is_one_tab_stop_walked_with_the_arrow_keys(
+    browser_ready: None, tmp_path: Path
+) -> None:
+    for number, name in [(50, "a"), (52, "b"), (1, "c"), (2, "d")]:
+        year = 23 if number > 10 else 24
+        text = f"# Weeknote {number:02d}.{year}\n\nWork.\n"
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    documents = [parse_file(tmp_path / f"{name}.md") for name in "abcd"]
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(build_series(documents), documents), encoding="utf-8")
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        assert tab.locator('rect.week[tabindex="0"]').count() == 1
+        tab.keyboard.press("Tab")
+        focused = "document.activeElement.getAttribute('data-week')"
+        assert tab.evaluate(focused) == "2023-W50"
+        tab.keyboard.press("ArrowRight")
+        assert tab.evaluate(focused) == "2023-W51"
+        assert tab.locator(".selection").text_content() == "2023-W51: no note (a gap)"
+        tab.keyboard.press("End")
+        assert tab.evaluate(focused) == "2024-W02"
+        tab.keyboard.press("ArrowUp")  # 2023-W02 is outside the series: no move
+        assert tab.evaluate(focused) == "2024-W02"
+        tab.keyboard.press("Home")
+        assert tab.locator(".selection").text_content() == "2023-W50: 1 note"
+        assert tab.locator('rect.week[tabindex="0"]').get_attribute("data-week") == "2023-W50"
+        tab.keyboard.press("Tab")  # out of the calendar in one step
+        assert tab.evaluate("document.activeElement.tagName.toLowerCase()") != "rect"
+        assert tab.script_errors == []

@@ -69,10 +69,13 @@ _SCRIPT = """
         if (!week) { week = weeksOf(notes[i])[0] || ''; }
       }
     }
-    var cells = root.querySelectorAll('rect.week');
+    var cells = root.querySelectorAll('rect.week'), current = null;
     for (var j = 0; j < cells.length; j++) {
-      cells[j].classList.toggle('selected', cells[j].getAttribute('data-week') === week);
+      var chosen = cells[j].getAttribute('data-week') === week;
+      cells[j].classList.toggle('selected', chosen);
+      if (chosen) { current = cells[j]; }
     }
+    if (current) { roving(root, current); }
     var count = shown === 1 ? '1 note' : shown + ' notes';
     root.querySelector('.selection').textContent =
       week ? week + ': ' + (shown ? count : 'no note (a gap)') : 'a note in no week';
@@ -95,12 +98,42 @@ _SCRIPT = """
       root.querySelector('.selection').scrollIntoView({block: 'start'});
     }
   });
+  function roving(root, cell) {
+    var cells = root.querySelectorAll('rect.week');
+    for (var i = 0; i < cells.length; i++) {
+      cells[i].setAttribute('tabindex', cells[i] === cell ? '0' : '-1');
+    }
+  }
+  var MOVES = {ArrowLeft: -1, ArrowRight: 1};
+  function yearAway(root, cell, years) {
+    var parts = cell.getAttribute('data-week').split('-W');
+    var year = String(Number(parts[0]) + years);
+    var found = root.querySelector('rect.week[data-week="' + year + '-W' + parts[1] + '"]');
+    return found || (parts[1] === '53' &&
+      root.querySelector('rect.week[data-week="' + year + '-W52"]'));
+  }
   document.addEventListener('keydown', function (event) {
     var target = event.target;
-    if ((event.key === 'Enter' || event.key === ' ') && target.matches('rect.week')) {
+    if (!target.matches || !target.matches('rect.week')) { return; }
+    if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       target.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+      return;
     }
+    var root = target.closest('section.series');
+    var cells = Array.prototype.slice.call(root.querySelectorAll('rect.week'));
+    var at = cells.indexOf(target), next = null;
+    if (event.key in MOVES) { next = cells[at + MOVES[event.key]]; }
+    else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      next = yearAway(root, target, event.key === 'ArrowUp' ? -1 : 1);
+    }
+    else if (event.key === 'Home') { next = cells[0]; }
+    else if (event.key === 'End') { next = cells[cells.length - 1]; }
+    else { return; }
+    event.preventDefault();
+    if (!next) { return; }
+    next.focus();
+    next.dispatchEvent(new MouseEvent('click', {bubbles: true}));
   });
   var all = document.querySelectorAll('section.series');
   for (var k = 0; k < all.length; k++) {
@@ -130,6 +163,7 @@ def _notes_by_ref(documents: Iterable[Document]) -> dict[tuple[str | None, int],
 def _calendar(series: Series) -> Iterator[str]:
     placed = {(note.ref.path, note.ref.note) for note in series.notes if note.placed_by}
     weeks = {(week.iso_year, week.iso_week): week for week in series.timeline}
+    start = series.timeline[0].week if series.timeline else None  # the one week Tab reaches
     for year in sorted({week.iso_year for week in series.timeline}):
         count = _weeks_in(year)
         yield (  # 53 columns in every year, so that a week sits below the same week
@@ -146,9 +180,10 @@ def _calendar(series: Series) -> Iterator[str]:
             level = min(len(week.notes), 2)
             extra = " placed" if any((r.path, r.note) in placed for r in week.notes) else ""
             names = "; ".join(ref.title or "untitled" for ref in week.notes) or "no note"
+            tabindex = 0 if week.week == start else -1
             yield (
                 f'<rect class="week w{level}{extra}" data-week="{week.week}" x="{x}" y="2" '
-                f'width="{CELL - 2}" height="16" tabindex="0" role="button" '
+                f'width="{CELL - 2}" height="16" tabindex="{tabindex}" role="button" '
                 f'aria-label="{_e(week.week)}: {_e(names)}"><title>{_e(week.week)} (Monday '
                 f"{week.start}): {_e(names)}</title></rect>"
             )
