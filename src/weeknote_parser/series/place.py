@@ -6,12 +6,13 @@ the notes whose counts are written alike (:func:`count_family`: 'Weeknote 12' an
 'weeknotes #13' are one count, 'Week 412' another): each dated note gives an offset, its
 week's index less its number. An undated note of number ``n`` takes the offset of the dated
 notes numbered next below and above it when they agree, or of the one there is when there is
-only one side; it is left unplaced when the two sides
-disagree (the count and the weeks fell out of step between them). A week whose year is
-unknown takes the candidate Monday nearest to a placed note of its own file, when one is
-within :data:`CANDIDATE_REACH` days, else nearest to a placed note of the series; such weeks
-are placed in reading order, each helping to place the next, so that the notes of one file
-fall in one run of weeks.
+only one side; it is left unplaced when the two sides disagree (the count and the weeks fell
+out of step between them).
+
+A week whose year is unknown takes the candidate Monday nearest to a placed note of its own
+file, when one is within :data:`CANDIDATE_REACH` days, else nearest to a placed note of the
+series; such weeks are placed in reading order, each helping to place the next, so that the
+notes of one file fall in one run of weeks.
 """
 
 from __future__ import annotations
@@ -178,53 +179,56 @@ def _place_counters(placed: Sequence[Placed]) -> None:
         entry.placed_by = list(dict.fromkeys(side.item for side in sides))
 
 
-_Row = tuple[int, int, Item]  # a placed note: its first week, its reading order, the note
+@dataclass(slots=True)
+class _Known:
+    """Placed notes sorted by first week (then reading order): their weeks, and the notes."""
 
+    weeks: list[int] = field(default_factory=list)
+    rows: list[tuple[int, int, Item]] = field(default_factory=list)
 
-def _nearest(week: Week, known: Sequence[_Row]) -> tuple[int, int, Item] | None:
-    """(distance in days, week index, the note) of ``week``'s candidate nearest a note of
-    ``known`` (sorted), within :data:`CANDIDATE_REACH`; None if none is that near."""
-    weeks = [row[0] for row in known]
-    best: tuple[int, int, Item] | None = None
-    for candidate in week.candidates:
-        index = week_index(candidate)
-        at = bisect.bisect_left(weeks, index)
-        for row in known[max(at - 1, 0) : at + 1]:  # the nearest below and above
-            distance = abs(index - row[0]) * 7
-            if best is None or distance < best[0]:
-                best = (distance, index, row[2])
-    return best if best is not None and best[0] <= CANDIDATE_REACH else None
+    def add(self, index: int, item: Item) -> None:
+        at = bisect.bisect_right(self.rows, (index, item.order), key=lambda row: row[:2])
+        self.weeks.insert(at, index)
+        self.rows.insert(at, (index, item.order, item))
+
+    def nearest(self, week: Week) -> tuple[int, int, Item] | None:
+        """(distance in days, week index, the note) of ``week``'s candidate nearest a note
+        here, within :data:`CANDIDATE_REACH`; None if none is that near."""
+        best: tuple[int, int, Item] | None = None
+        for candidate in week.candidates:
+            index = week_index(candidate)
+            at = bisect.bisect_left(self.weeks, index)
+            for row in self.rows[max(at - 1, 0) : at + 1]:  # the nearest below and above
+                distance = abs(index - row[0]) * 7
+                if best is None or distance < best[0]:
+                    best = (distance, index, row[2])
+        return best if best is not None and best[0] <= CANDIDATE_REACH else None
 
 
 def _place_candidates(placed: Sequence[Placed]) -> None:
     """Place each year-unknown week, in reading order, near a placed note of its own file if
     one is in reach, else near any placed note of the series; each note placed helps place
     the next."""
-    known: list[_Row] = []
-    by_file: dict[str | None, list[_Row]] = {}
-    for entry in placed:
+    known = _Known()
+    by_file: dict[str | None, _Known] = {}
+    for entry in sorted(placed, key=lambda entry: (entry.first or 0, entry.item.order)):
         if entry.first is not None:
-            row = (entry.first, entry.item.order, entry.item)
-            known.append(row)
-            by_file.setdefault(entry.item.path, []).append(row)
-    known.sort(key=lambda row: (row[0], row[1]))
-    for rows in by_file.values():
-        rows.sort(key=lambda row: (row[0], row[1]))
+            known.add(entry.first, entry.item)
+            by_file.setdefault(entry.item.path, _Known()).add(entry.first, entry.item)
     for entry in placed:
         week = entry.week
         if entry.weeks or week is None or not week.candidates:
             continue
-        own = by_file.setdefault(entry.item.path, [])
-        best = _nearest(week, own) or _nearest(week, known)
+        own = by_file.setdefault(entry.item.path, _Known())
+        best = own.nearest(week) or known.nearest(week)
         if best is None:
             entry.why_unplaced = "its year is unknown and no note of the series is near a candidate"
             continue
         entry.week = _placed_week(week, best[1])
         entry.weeks = [best[1]]
         entry.placed_by = [best[2]]
-        row = (best[1], entry.item.order, entry.item)
-        bisect.insort(known, row, key=lambda each: (each[0], each[1]))
-        bisect.insort(own, row, key=lambda each: (each[0], each[1]))
+        known.add(best[1], entry.item)
+        own.add(best[1], entry.item)
 
 
 def place(items: Sequence[Item]) -> list[Placed]:
