@@ -413,3 +413,32 @@ def test_auto_puts_a_note_naming_only_its_site_with_the_sites_one_author() -> No
         ("author:ana ruiz site:two.example", 1),
         ("author:bo chan site:two.example", 1),
     ]
+
+
+def test_each_warning_belongs_to_the_note_it_is_in() -> None:
+    from weeknote_parser import Note, ParseWarning, Source
+    from weeknote_parser.series import items_of
+
+    notes = [Note(title=f"Note {i}", sections=[], span=(start, start + 5)) for i, start in
+             enumerate([2, 10, 20])]  # fmt: skip
+    lines = [0, 2, 9, 10, 25, None]
+    warnings = [ParseWarning(code="x", message=str(line), line=line) for line in lines]
+    document = Document(source=Source(path="n/a.md"), notes=notes, warnings=warnings)
+    owned = [[w.message for w in item.warnings] for item in items_of([document])]
+    assert owned == [["0", "2", "9"], ["10"], ["25"]]
+
+
+def test_warnings_of_a_file_of_many_notes_are_shared_out_quickly() -> None:
+    import time
+
+    from weeknote_parser import Note, ParseWarning, Source
+    from weeknote_parser.series import items_of
+
+    count = 20_000
+    notes = [Note(title=None, sections=[], span=(i * 3, i * 3 + 3)) for i in range(count)]
+    warnings = [ParseWarning(code="x", message="m", line=i * 3 + 1) for i in range(count)]
+    document = Document(source=Source(path="n/a.md"), notes=notes, warnings=warnings)
+    began = time.perf_counter()
+    items = items_of([document])
+    assert time.perf_counter() - began < 5  # one pass over the notes per warning: minutes
+    assert all(len(item.warnings) == 1 for item in items)

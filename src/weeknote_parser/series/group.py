@@ -3,8 +3,10 @@ document; or by one of those alone, or all notes as one series."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -70,10 +72,11 @@ def items_of(documents: Iterable[Document]) -> list[Item]:
     for document in documents:
         path = document.source.path
         owned: dict[int, list[ParseWarning]] = {}
+        owner = _owners(document.notes)
         for warning in document.warnings:
-            owner = _owner(document.notes, warning.line)
-            if owner is not None:
-                owned.setdefault(owner, []).append(warning)
+            index = owner(warning.line)
+            if index is not None:
+                owned.setdefault(index, []).append(warning)
         for index, note in enumerate(document.notes):
             site = site_of(note.url) or site_of(document.source.url)
             warnings = tuple(owned.get(index, ()))
@@ -81,15 +84,20 @@ def items_of(documents: Iterable[Document]) -> list[Item]:
     return items
 
 
-def _owner(notes: Sequence[Note], line: int | None) -> int | None:
-    """The note a warning on ``line`` is about: the last that starts on or before it (the
-    first, for a line above every note, such as front matter)."""
-    if line is None or not notes:
-        return None
-    owner = 0
-    for index, note in enumerate(notes):
-        if note.span[0] <= line:
-            owner = index
+def _owners(notes: Sequence[Note]) -> Callable[[int | None], int | None]:
+    """The note a warning on a line is about: the last that starts on or before it (the
+    first, for a line above every note, such as front matter); None for no line."""
+    starts = sorted((note.span[0], index) for index, note in enumerate(notes))
+    lines = [start for start, _ in starts]
+    # the note of each start: the highest index among the notes starting there or before
+    last = list(itertools.accumulate((index for _, index in starts), max))
+
+    def owner(line: int | None) -> int | None:
+        if line is None or not notes:
+            return None
+        at = bisect.bisect_right(lines, line)
+        return last[at - 1] if at else 0
+
     return owner
 
 
