@@ -137,3 +137,20 @@ def test_the_calendar_is_one_tab_stop_walked_with_the_arrow_keys(
         tab.keyboard.press("Tab")  # out of the calendar in one step
         assert tab.evaluate("document.activeElement.tagName.toLowerCase()") != "rect"
         assert tab.script_errors == []
+
+
+def test_the_notes_of_a_series_in_no_week_are_shown(browser_ready: None, tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Thoughts on maps\n\nNo week named.\n", encoding="utf-8")
+    documents = [parse_file(tmp_path / "a.md")]
+    long = "# Weeknote 10.24\n\n" + "".join(f"- item {i}\n" for i in range(200))
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "b.md").write_text(long, encoding="utf-8")
+    documents.insert(0, parse_file(tmp_path / "x" / "b.md"))  # a long series above it
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(build_series(documents), documents), encoding="utf-8")
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        assert tab.locator("#s1 article.note").is_visible()
+        assert tab.locator("#s1 .selection").text_content() == "every note"
+        assert tab.script_errors == []
+        assert tab.evaluate("window.scrollY") == 0

@@ -141,3 +141,12 @@ def test_every_year_has_the_columns_of_a_53_week_year() -> None:
         if tag == "rect" and "week" in (attrs["class"] or "")
     ]
     assert weeks == ["2020-W52", "2020-W53", "2021-W01", "2021-W02"]
+
+
+def test_a_series_in_no_week_has_no_calendar_and_says_so() -> None:
+    _, collected = page_of([note("# Thoughts on maps\n\nNo week named here.", "n/a.md")])
+    assert not [tag for tag, _ in collected.tags if tag in ("svg", "rect")]
+    assert not [attrs for _, attrs in collected.tags if attrs.get("class") == "legend"]
+    summary = next(text for text in collected.text if text.startswith("1 note"))
+    assert "in no week" in summary
+    assert "· ·" not in summary

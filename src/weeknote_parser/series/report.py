@@ -80,15 +80,18 @@ _SCRIPT = """
     root.querySelector('.selection').textContent =
       week ? week + ': ' + (shown ? count : 'no note (a gap)') : 'a note in no week';
   }
+  function showAll(root) {
+    var notes = root.querySelectorAll('article.note');
+    for (var i = 0; i < notes.length; i++) { notes[i].classList.add('shown'); }
+    root.querySelector('.selection').textContent = 'every note';
+  }
   document.addEventListener('click', function (event) {
     var target = event.target.closest('[data-week],[data-note],[data-all]');
     if (!target) { return; }
     var root = target.closest('section.series');
     event.preventDefault();
     if (target.hasAttribute('data-all')) {
-      var all = root.querySelectorAll('article.note');
-      for (var i = 0; i < all.length; i++) { all[i].classList.add('shown'); }
-      root.querySelector('.selection').textContent = 'every note';
+      showAll(root);
     } else if (target.hasAttribute('data-note')) {
       show(root.id, null, target.getAttribute('data-note'));
     } else {
@@ -139,6 +142,7 @@ _SCRIPT = """
   for (var k = 0; k < all.length; k++) {
     var first = all[k].querySelector('rect.week.w1, rect.week.w2');
     if (first) { show(all[k].id, first.getAttribute('data-week'), null); }
+    else { showAll(all[k]); }  // a series in no week: every note
   }
 })();
 """
@@ -293,17 +297,23 @@ def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note])
         for ref in week.notes:
             covers.setdefault((ref.path, ref.note), []).append(week.week)
     stats = series.stats
-    span = f"{series.timeline[0].week} to {series.timeline[-1].week}" if series.timeline else ""
+    if series.timeline:
+        weeks = (
+            f"{series.timeline[0].week} to {series.timeline[-1].week} · "
+            f"{count_of(stats.weeks, 'week')}, {stats.weeks_with_notes} with a note"
+        )
+    else:
+        weeks = "in no week"
     yield f'<section class="series" id="{sid}"><h2>{_e(series.label)}</h2>'
     yield (
-        f'<p class="muted">{count_of(stats.notes, "note")} · {_e(span)} · '
-        f"{count_of(stats.weeks, 'week')}, {stats.weeks_with_notes} with a note · "
+        f'<p class="muted">{count_of(stats.notes, "note")} · {weeks} · '
         f"{count_of(len(series.findings), 'finding')} · {stats.words_mean} words a note on "
         "average</p>"
     )
-    yield '<div class="calendar">'
-    yield from _calendar(series)
-    yield "</div>" + _legend()
+    if series.timeline:
+        yield '<div class="calendar">'
+        yield from _calendar(series)
+        yield "</div>" + _legend()
     yield '<h3>Notes</h3><p class="selection" aria-live="polite"></p>'
     yield '<p><button type="button" data-all="1">Show every note</button></p>'
     for index, each in enumerate(series.notes):
