@@ -86,3 +86,71 @@ def test_a_script_in_a_title_is_shown_as_text(browser_ready: None, tmp_path: Pat
         item = tab.locator("article.note li").text_content() or ""
         assert item.startswith("<img src=x")
         assert tab.script_errors == []
+
+
+def test_each_week_of_a_two_week_note_shows_it_and_keys_work(
+    browser_ready: None, tmp_path: Path
+) -> None:
+    (tmp_path / "a.md").write_text("# Weeknotes 14-15, 2024\n\nTwo weeks.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Weeknote 17.24\n\nOne week.\n", encoding="utf-8")
+    documents = [parse_file(tmp_path / name) for name in ("a.md", "b.md")]
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(build_series(documents), documents), encoding="utf-8")
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        tab.locator('rect.week[data-week="2024-W15"]').click()
+        assert tab.locator(".selection").text_content() == "2024-W15: 1 note"
+        assert tab.locator("article.note.shown h4").text_content() == "Weeknotes 14-15, 2024"
+        tab.locator('rect.week[data-week="2024-W17"]').focus()
+        tab.keyboard.press("Enter")
+        assert tab.locator(".selection").text_content() == "2024-W17: 1 note"
+        assert tab.locator("article.note.shown h4").text_content() == "Weeknote 17.24"
+        assert tab.script_errors == []
+
+
+def test_the_calendar_is_one_tab_stop_walked_with_the_arrow_keys(
+    browser_ready: None, tmp_path: Path
+) -> None:
+    for number, name in [(50, "a"), (52, "b"), (1, "c"), (2, "d")]:
+        year = 23 if number > 10 else 24
+        text = f"# Weeknote {number:02d}.{year}\n\nWork.\n"
+        (tmp_path / f"{name}.md").write_text(text, encoding="utf-8")
+    documents = [parse_file(tmp_path / f"{name}.md") for name in "abcd"]
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(build_series(documents), documents), encoding="utf-8")
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        assert tab.locator('rect.week[tabindex="0"]').count() == 1
+        tab.keyboard.press("Tab")
+        focused = "document.activeElement.getAttribute('data-week')"
+        assert tab.evaluate(focused) == "2023-W50"
+        tab.keyboard.press("ArrowRight")
+        assert tab.evaluate(focused) == "2023-W51"
+        assert tab.locator(".selection").text_content() == "2023-W51: no note (a gap)"
+        tab.keyboard.press("End")
+        assert tab.evaluate(focused) == "2024-W02"
+        tab.keyboard.press("ArrowUp")  # 2023-W02 is outside the series: no move
+        assert tab.evaluate(focused) == "2024-W02"
+        tab.keyboard.press("Home")
+        assert tab.locator(".selection").text_content() == "2023-W50: 1 note"
+        assert tab.locator('rect.week[tabindex="0"]').get_attribute("data-week") == "2023-W50"
+        tab.keyboard.press("Tab")  # out of the calendar in one step
+        assert tab.evaluate("document.activeElement.tagName.toLowerCase()") != "rect"
+        assert tab.script_errors == []
+
+
+def test_the_notes_of_a_series_in_no_week_are_shown(browser_ready: None, tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("# Thoughts on maps\n\nNo week named.\n", encoding="utf-8")
+    documents = [parse_file(tmp_path / "a.md")]
+    long = "# Weeknote 10.24\n\n" + "".join(f"- item {i}\n" for i in range(200))
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "b.md").write_text(long, encoding="utf-8")
+    documents.insert(0, parse_file(tmp_path / "x" / "b.md"))  # a long series above it
+    page_file = tmp_path / "report.html"
+    page_file.write_text(report_html(build_series(documents), documents), encoding="utf-8")
+    with report_browser.page() as tab:
+        tab.goto(page_file.as_uri())
+        assert tab.locator("#s1 article.note").is_visible()
+        assert tab.locator("#s1 .selection").text_content() == "every note"
+        assert tab.script_errors == []
+        assert tab.evaluate("window.scrollY") == 0

@@ -118,3 +118,35 @@ def test_untrusted_text_never_makes_markup(
         assert " ".join(value.split()) in " ".join(text.split()) or value.strip() == ""
     assert re.search(r"<[a-z]+ on\w+=", page) is None
     assert html.escape(title) in page or title.strip() == ""
+
+
+def test_a_two_week_note_is_shown_for_each_of_its_weeks() -> None:
+    documents = [note("# Weeknotes 14-15, 2024\n\nTwo weeks of work.", "n/a.md")]
+    _, collected = page_of(documents)
+    [article] = [attrs for tag, attrs in collected.tags if tag == "article"]
+    assert (article["data-weeks"] or "").split() == ["2024-W14", "2024-W15"]
+
+
+def test_every_year_has_the_columns_of_a_53_week_year() -> None:
+    documents = [
+        note("# Weeknote 52.20\n\nOne.", "n/a.md"),  # 2020 has 53 ISO weeks, 2021 52
+        note("# Weeknote 02.21\n\nTwo.", "n/b.md"),
+    ]
+    _, collected = page_of(documents)
+    boxes = [attrs["viewbox"] for tag, attrs in collected.tags if tag == "svg"]
+    assert boxes == ["0 0 742 20", "0 0 742 20"]
+    weeks = [
+        attrs["data-week"]
+        for tag, attrs in collected.tags
+        if tag == "rect" and "week" in (attrs["class"] or "")
+    ]
+    assert weeks == ["2020-W52", "2020-W53", "2021-W01", "2021-W02"]
+
+
+def test_a_series_in_no_week_has_no_calendar_and_says_so() -> None:
+    _, collected = page_of([note("# Thoughts on maps\n\nNo week named here.", "n/a.md")])
+    assert not [tag for tag, _ in collected.tags if tag in ("svg", "rect")]
+    assert not [attrs for _, attrs in collected.tags if attrs.get("class") == "legend"]
+    summary = next(text for text in collected.text if text.startswith("1 note"))
+    assert "in no week" in summary
+    assert "· ·" not in summary

@@ -225,6 +225,30 @@ def test_a_year_unknown_week_takes_the_candidate_nearest_the_series() -> None:
     assert [ref.path for ref in placed.placed_by] == ["n/a.md"]
 
 
+def test_year_unknown_weeks_of_one_file_stay_together() -> None:
+    documents = [
+        note("# Weeknote 10.24\n\nOne.", "n/a.md"),
+        note("# Weeknote 22.19\n\nFive years before.", "n/b.md"),
+        note("# w/c 4 March\n\nThree.\n\n# w/c 27 May\n\nFour.", "n/c.md"),
+    ]
+    series = only(documents)
+    weeks = {(each.ref.path, each.ref.note): each.ref.week for each in series.notes}
+    assert weeks[("n/c.md", 0)] == "2024-W10"
+    assert weeks[("n/c.md", 1)] == "2024-W22"  # not 2019-W22, another file's week
+    assert series.notes[-1].placed_by[0].path == "n/c.md"
+
+
+def test_a_placed_year_unknown_week_helps_place_the_next() -> None:
+    text = "# w/c 4 March\n\nOne.\n\n# w/c 27 May\n\nTwo.\n\n# w/c 2 September\n\nThree."
+    series = only([note("# Weeknote 01.24\n\nStart.", "n/a.md"), note(text, "n/b.md")])
+    assert [each.ref.week for each in series.notes] == [
+        "2024-W01",
+        "2024-W10",
+        "2024-W22",
+        "2024-W36",  # 35 weeks after the dated note, 14 after the note before it
+    ]
+
+
 def test_auto_groups_by_author_and_site_across_folders() -> None:
     documents = [
         note(front("Sam Lee", "Weeknote 10.24"), "x/a.md"),
@@ -355,3 +379,66 @@ def test_the_package_docstring_example_runs() -> None:
     import weeknote_parser.series
 
     assert doctest.testmod(weeknote_parser.series).failed == 0
+
+
+def test_a_two_week_note_covers_both_weeks_of_its_period() -> None:
+    documents = [
+        note("# Weeknotes 14-15, 2024\n\nTwo weeks of work.", "n/a.md"),
+        note("# Weeknote 17.24\n\nOne week.", "n/b.md"),
+    ]
+    series = only(documents)
+    assert [(week.week, [ref.path for ref in week.notes]) for week in series.timeline] == [
+        ("2024-W14", ["n/a.md"]),
+        ("2024-W15", ["n/a.md"]),
+        ("2024-W16", []),
+        ("2024-W17", ["n/b.md"]),
+    ]
+    assert series.notes[0].ref.week == "2024-W14"
+    assert kinds(series) == ["gap"]
+
+
+def test_auto_puts_a_note_naming_only_its_site_with_the_sites_one_author() -> None:
+    documents = [
+        note(front("Sam Lee", "Weeknote 10.24", url="https://sam.example/10"), "page/a.md"),
+        note(front(None, "Weeknote 11.24", url="https://sam.example/11"), "feed/b.md"),
+        note(front("Sam Lee", "Weeknote 12.24"), "other/c.md"),
+        note(front(None, "Weeknote 12.24", url="https://two.example/12"), "feed/d.md"),
+        note(front("Ana Ruiz", "Weeknote 13.24", url="https://two.example/13"), "x/e.md"),
+        note(front("Bo Chan", "Weeknote 14.24", url="https://two.example/14"), "x/f.md"),
+    ]
+    found = build_series(documents)
+    assert [(series.key, len(series.notes)) for series in found.series] == [
+        ("author:sam lee site:sam.example", 3),
+        ("site:two.example", 1),
+        ("author:ana ruiz site:two.example", 1),
+        ("author:bo chan site:two.example", 1),
+    ]
+
+
+def test_each_warning_belongs_to_the_note_it_is_in() -> None:
+    from weeknote_parser import Note, ParseWarning, Source
+    from weeknote_parser.series import items_of
+
+    notes = [Note(title=f"Note {i}", sections=[], span=(start, start + 5)) for i, start in
+             enumerate([2, 10, 20])]  # fmt: skip
+    lines = [0, 2, 9, 10, 25, None]
+    warnings = [ParseWarning(code="x", message=str(line), line=line) for line in lines]
+    document = Document(source=Source(path="n/a.md"), notes=notes, warnings=warnings)
+    owned = [[w.message for w in item.warnings] for item in items_of([document])]
+    assert owned == [["0", "2", "9"], ["10"], ["25"]]
+
+
+def test_warnings_of_a_file_of_many_notes_are_shared_out_quickly() -> None:
+    import time
+
+    from weeknote_parser import Note, ParseWarning, Source
+    from weeknote_parser.series import items_of
+
+    count = 20_000
+    notes = [Note(title=None, sections=[], span=(i * 3, i * 3 + 3)) for i in range(count)]
+    warnings = [ParseWarning(code="x", message="m", line=i * 3 + 1) for i in range(count)]
+    document = Document(source=Source(path="n/a.md"), notes=notes, warnings=warnings)
+    began = time.perf_counter()
+    items = items_of([document])
+    assert time.perf_counter() - began < 5  # one pass over the notes per warning: minutes
+    assert all(len(item.warnings) == 1 for item in items)

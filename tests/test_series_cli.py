@@ -248,3 +248,14 @@ def test_standard_input_is_a_series_of_its_own() -> None:
     assert result.stdout.startswith(
         "== <stdin> [folder:<stdin>]: 1 note, 2022-W12 to 2022-W12 (1 week,"
     )
+
+
+def test_a_file_named_twice_is_read_once(folder: Path) -> None:
+    (folder / "link.md").symlink_to(folder / "a.md")
+    a_md = str(folder / "a.md")
+    code, out, err = run("series", a_md, a_md, str(folder / "link.md"), "--to", "jsonl")
+    assert code == 0, err
+    assert out == ""  # one note: no duplicate of itself
+    code, out, _ = run("series", str(folder), a_md)
+    found = SeriesSet.model_validate_json(out)
+    assert [len(series.notes) for series in found.series] == [3]  # the link is a.md too

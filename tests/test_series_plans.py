@@ -19,6 +19,27 @@ def test_words_are_folded_stemmed_and_stop_words_dropped() -> None:
     assert words("to the of a") == frozenset()
 
 
+def test_the_forms_of_a_word_ending_in_e_or_a_doubled_consonant_are_one_word() -> None:
+    assert words("update") == words("updated") == words("updates") == words("updating")
+    assert words("note") == words("notes")
+    assert words("plan") == words("planning") == words("planned")
+    assert words("call") == words("called") == words("calls")
+    assert words("study") == words("studies") == words("studied")
+    assert words("meeting") == words("meetings")
+    assert words("focus") == words("focused")
+    assert words("process") == words("processes")
+    assert words("add") == words("added")
+
+
+def test_a_plan_in_the_present_matches_its_report_in_the_past() -> None:
+    planning = "# Weeknote 10.24\n\n## Next week\n\n- Update the release notes\n"
+    following = "# Weeknote 11.24\n\n- Updated release note drafts\n"
+    plan = only([note(planning, "n/a.md"), note(following, "n/b.md")]).plans[0]
+    assert plan.best is not None
+    assert plan.best.score == 1.0
+    assert plan.matched
+
+
 def test_score_is_containment_with_jaccard_reported() -> None:
     plan, text = words("budget spreadsheet printers"), words("budget spreadsheet done at last")
     assert score(plan, text) == (0.667, 0.5)
@@ -107,3 +128,21 @@ def test_paragraph_plans_are_plans_too() -> None:
     assert [(plan.text, plan.matched) for plan in series.plans] == [
         ("I will repaint the meeting room.", True)
     ]
+
+
+def test_a_plan_is_looked_for_in_each_note_of_the_next_week_only() -> None:
+    planning = "# Weeknote 10.24\n\n## Next week\n\n- Oil the squeaky gate\n"
+    first = "# Weeknote 11.24\n\nNothing much.\n\n## Next week\n\n- Sweep the yard\n"
+    second = "# Weeknote 11.24\n\nOiled the squeaky gate at last.\n"
+    later = "# Weeknote 12.24\n\nSwept the yard. Oiled the squeaky gate again.\n"
+    undated = "# Some thoughts\n\n## Next week\n\n- Oil the squeaky gate\n"
+    documents = [note(text, f"n/{name}.md") for name, text in [
+        ("a", planning), ("b", first), ("c", second), ("d", later), ("e", undated),
+    ]]  # fmt: skip
+    plans = only(documents).plans
+    assert [(plan.note.path, plan.followed_by and plan.followed_by.path) for plan in plans] == [
+        ("n/a.md", "n/c.md"),
+        ("n/b.md", "n/d.md"),
+        ("n/e.md", None),
+    ]
+    assert [plan.matched for plan in plans] == [True, True, False]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
+    from ..discover import Entry
     from ..models import Document
     from .run import Reporter
 
@@ -69,12 +70,31 @@ def group_by_option(func: Any) -> Any:
     )(func)
 
 
+def once_each(entries: list[Entry]) -> tuple[list[Entry], int]:
+    """``entries`` with a file named twice (or by two names, through a link) kept once,
+    since a note read twice would be its own duplicate; and how many were left out."""
+    import os
+
+    from ..discover import STDIN
+
+    seen: set[str] = set()
+    kept: list[Entry] = []
+    for entry in entries:
+        if entry.path != STDIN:
+            key = os.path.normcase(os.path.realpath(entry.path))
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(entry)
+    return kept, len(entries) - len(kept)
+
+
 def read_documents(
     files: tuple[str, ...], settings: dict[str, Any], *, output: str | None
 ) -> tuple[list[Document], Reporter]:
     """Parse every input as ``parse`` does (bad inputs reported on stderr, one line each,
-    the rest still read) and hand back the documents with the reporter that counted them.
-    A usage error (exit 2) when ``output`` is one of the inputs."""
+    the rest still read; but a file named twice read once) and hand back the documents with
+    the reporter that counted them. A usage error (exit 2) when ``output`` is one of the inputs."""
     from pathlib import Path
 
     from ..batch import Job, run
@@ -91,6 +111,8 @@ def read_documents(
         fail("cannot write output: standard output is closed", EXIT_INPUT_ERROR)
     stdin = sys.stdin.buffer if sys.stdin is not None else None
     entries, skipped, problems = inputs.find(stdin)
+    entries, repeated = once_each(entries)
+    skipped += repeated
     paths = [entry.path for entry in entries]
     to_file = output is not None and output != "-"
     if to_file and output is not None:

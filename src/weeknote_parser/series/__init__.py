@@ -36,7 +36,7 @@ from .models import (
     series_json_schema,
     series_json_schema_text,
 )
-from .place import CANDIDATE_REACH
+from .place import CANDIDATE_REACH, count_family
 from .plans import STOP_WORDS, THRESHOLD, words
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "TimelineWeek",
     "build_group",
     "build_series",
+    "count_family",
     "group_items",
     "items_of",
     "series_json_schema",

@@ -1,5 +1,6 @@
 """What a series' timeline shows: gaps, duplicate weeks, dates that contradict their week,
-running counts that go backwards or skip, and notes that could not be placed.
+running counts that go backwards or skip (each count on its own: see
+:func:`~weeknote_parser.series.place.count_family`), and notes that could not be placed.
 
 A note's date contradicts its week when it is more than :data:`EARLY_DAYS` days before the
 week's Monday or more than :data:`LATE_DAYS` days after its Sunday.
@@ -11,7 +12,7 @@ import itertools
 from collections.abc import Sequence
 
 from .models import Finding, FindingKind, NoteRef, TimelineWeek
-from .place import Placed, monday, week_label
+from .place import Placed, count_families, monday, week_label
 
 EARLY_DAYS = 7
 LATE_DAYS = 28
@@ -135,8 +136,13 @@ def _date_contradictions(key: str, ordered: Sequence[Placed]) -> list[Finding]:
 
 def _counters(key: str, ordered: Sequence[Placed]) -> list[Finding]:
     found = []
-    counted = [entry for entry in ordered if entry.weeks and entry.counter is not None]
-    for before, after in itertools.pairwise(counted):
+    families = count_families(ordered)
+    counts: dict[str, list[Placed]] = {}
+    for entry in ordered:
+        if entry.weeks and entry.counter is not None:
+            counts.setdefault(families[entry.item.order], []).append(entry)
+    pairs = (pair for counted in counts.values() for pair in itertools.pairwise(counted))
+    for before, after in pairs:
         first, second = before.counter or 0, after.counter or 0
         elapsed = (after.first or 0) - (before.first or 0)
         if elapsed == 0:

@@ -3,8 +3,10 @@ document; or by one of those alone, or all notes as one series."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -70,10 +72,11 @@ def items_of(documents: Iterable[Document]) -> list[Item]:
     for document in documents:
         path = document.source.path
         owned: dict[int, list[ParseWarning]] = {}
+        owner = _owners(document.notes)
         for warning in document.warnings:
-            owner = _owner(document.notes, warning.line)
-            if owner is not None:
-                owned.setdefault(owner, []).append(warning)
+            index = owner(warning.line)
+            if index is not None:
+                owned.setdefault(index, []).append(warning)
         for index, note in enumerate(document.notes):
             site = site_of(note.url) or site_of(document.source.url)
             warnings = tuple(owned.get(index, ()))
@@ -81,15 +84,20 @@ def items_of(documents: Iterable[Document]) -> list[Item]:
     return items
 
 
-def _owner(notes: Sequence[Note], line: int | None) -> int | None:
-    """The note a warning on ``line`` is about: the last that starts on or before it (the
-    first, for a line above every note, such as front matter)."""
-    if line is None or not notes:
-        return None
-    owner = 0
-    for index, note in enumerate(notes):
-        if note.span[0] <= line:
-            owner = index
+def _owners(notes: Sequence[Note]) -> Callable[[int | None], int | None]:
+    """The note a warning on a line is about: the last that starts on or before it (the
+    first, for a line above every note, such as front matter); None for no line."""
+    starts = sorted((note.span[0], index) for index, note in enumerate(notes))
+    lines = [start for start, _ in starts]
+    # the note of each start: the highest index among the notes starting there or before
+    last = list(itertools.accumulate((index for _, index in starts), max))
+
+    def owner(line: int | None) -> int | None:
+        if line is None or not notes:
+            return None
+        at = bisect.bisect_right(lines, line)
+        return last[at - 1] if at else 0
+
     return owner
 
 
@@ -138,19 +146,44 @@ def _key(item: Item, group_by: GroupBy) -> tuple[str, str]:
     return _by_author_and_site(item) or (f"folder:{_folder(item)}", _folder(item))
 
 
+def _complete(items: Sequence[Item], keys: dict[int, tuple[str, str]]) -> None:
+    """A note that names only its site joins the series of the one author named on that
+    site, if there is one; a note that names only its author, that of the author's one site."""
+    by_site: dict[str, set[tuple[str, str]]] = {}
+    by_author: dict[str, set[tuple[str, str]]] = {}
+    for item in items:
+        author, site = _by_author(item), _by_site(item)
+        if author is not None and site is not None:
+            both = keys[item.order]
+            by_site.setdefault(site[0], set()).add(both)
+            by_author.setdefault(author[0], set()).add(both)
+    for item in items:
+        author, site = _by_author(item), _by_site(item)
+        if author is not None and site is None:
+            known = by_author.get(author[0], set())
+        elif site is not None and author is None:
+            known = by_site.get(site[0], set())
+        else:
+            continue
+        if len(known) == 1:
+            keys[item.order] = next(iter(known))
+
+
 def group_items(items: Sequence[Item], group_by: GroupBy = "auto") -> list[Group]:
     """``items`` in series, each in reading order, the series in the order of their first
-    note. With "auto", a note that names no author or site joins the series of the other
-    notes of its folder when they are all of one author and site; else its folder's series."""
+    note. With "auto", a note that names only its site (or only its author) joins the series
+    of the one author named on that site (or of that author's one site), if there is one; a
+    note that names no author or site joins the series of the other notes of its folder when
+    they are all of one series; else its folder's series."""
     if group_by not in GROUP_BYS:
         raise ValueError(f"group_by must be one of {', '.join(GROUP_BYS)} (got {group_by!r})")
     keys = {item.order: _key(item, group_by) for item in items}
     if group_by == "auto":
+        _complete(items, keys)
         named: dict[str, set[tuple[str, str]]] = {}
         for item in items:
-            found = _by_author_and_site(item)
-            if found is not None:
-                named.setdefault(_folder(item), set()).add(found)
+            if _by_author_and_site(item) is not None:
+                named.setdefault(_folder(item), set()).add(keys[item.order])
         for item in items:
             folder_keys = named.get(_folder(item), set())
             if _by_author_and_site(item) is None and len(folder_keys) == 1:

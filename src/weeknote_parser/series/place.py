@@ -1,19 +1,25 @@
 """Putting each note of a series in its ISO week: the week the parser found, or one the series
 fixes, for a running count (``Weeknote 243``) or a week whose year is unknown.
 
-A running count is reconciled with the calendar through the dated notes of the same count:
-each dated note gives an offset, its week's index less its number. An undated note of number
-``n`` takes the offset of the dated notes numbered next below and above it when they agree,
-or of the one there is when there is only one side; it is left unplaced when the two sides
-disagree (the count and the weeks fell out of step between them). A week whose year is
-unknown takes the candidate Monday nearest to a placed note of the series, when one is within
-:data:`CANDIDATE_REACH` days.
+A running count is reconciled with the calendar through the dated notes of the same count,
+the notes whose counts are written alike (:func:`count_family`: 'Weeknote 12' and
+'weeknotes #13' are one count, 'Week 412' another): each dated note gives an offset, its
+week's index less its number. An undated note of number ``n`` takes the offset of the dated
+notes numbered next below and above it when they agree, or of the one there is when there is
+only one side; it is left unplaced when the two sides disagree (the count and the weeks fell
+out of step between them).
+
+A week whose year is unknown takes the candidate Monday nearest to a placed note of its own
+file, when one is within :data:`CANDIDATE_REACH` days, else nearest to a placed note of the
+series; such weeks are placed in reading order, each helping to place the next, so that the
+notes of one file fall in one run of weeks.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -45,6 +51,32 @@ def week_label(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def count_family(raw: str) -> str:
+    """What a running count is called, its number left out: the letters of ``raw``, folded
+    to lower case, spaces and marks removed, a final 's' of each word dropped ('Weeknotes
+    #12' and 'week notes 13': 'weeknote'; '#14': '')."""
+    names = (word.removesuffix("s") for word in _NOT_LETTERS.split(raw.casefold()))
+    return "".join(names)
+
+
+def count_families(placed: Sequence[Placed]) -> dict[int, str]:
+    """The count family of each counter of ``placed``, by reading order. A bare number
+    ('#14') joins the one named count of the series when there is one."""
+    families = {
+        entry.item.order: count_family(entry.week.raw)
+        for entry in placed
+        if entry.week is not None and entry.counter is not None
+    }
+    named = set(families.values()) - {""}
+    if len(named) == 1:
+        only = named.pop()
+        families = {order: family or only for order, family in families.items()}
+    return families
+
+
 @dataclass(slots=True)
 class Placed:
     """A note with the week the series puts it in (``weeks``: the week indexes it covers,
@@ -74,13 +106,18 @@ class Placed:
 
 
 def _covered(week: Week | None) -> list[int]:
-    if week is None or week.start is None or week.iso_week is None:
+    """The weeks ``week`` is about: those of its period for a two-week note whose period is
+    known, else its own week, when its start is known."""
+    if week is None:
         return []
-    first = week_index(week.start)
     if week.kind == WeekKind.TWO_WEEKS and week.period_start and week.period_end:
-        last = week_index(week.period_end)
-        return list(range(min(first, week_index(week.period_start)), max(first, last) + 1))
-    return [first]
+        ends = [week_index(week.period_start), week_index(week.period_end)]
+        if week.start is not None:
+            ends.append(week_index(week.start))
+        return list(range(min(ends), max(ends) + 1))
+    if week.start is None or week.iso_week is None:
+        return []
+    return [week_index(week.start)]
 
 
 def _placed_week(week: Week, index: int) -> Week:
@@ -104,17 +141,22 @@ def _in_calendar(index: int) -> bool:
 
 
 def _place_counters(placed: Sequence[Placed]) -> None:
-    anchors = sorted(
-        (entry for entry in placed if entry.weeks and entry.counter is not None),
-        key=lambda entry: (entry.counter or 0, entry.item.order),
-    )
-    numbers = [entry.counter or 0 for entry in anchors]
+    families = count_families(placed)
+    by_family: dict[str, list[Placed]] = {}
+    for entry in placed:
+        if entry.weeks and entry.counter is not None:
+            by_family.setdefault(families[entry.item.order], []).append(entry)
+    for family in by_family.values():
+        family.sort(key=lambda entry: (entry.counter or 0, entry.item.order))
+    numbers = {name: [each.counter or 0 for each in family] for name, family in by_family.items()}
     for entry in placed:
         number = entry.counter
         if entry.weeks or number is None or entry.week is None:
             continue
-        below = bisect.bisect_right(numbers, number)  # anchors[below - 1]: the last <= number
-        above = bisect.bisect_left(numbers, number)  # anchors[above]: the first >= number
+        name = families[entry.item.order]
+        anchors, counts = by_family.get(name, []), numbers.get(name, [])
+        below = bisect.bisect_right(counts, number)  # anchors[below - 1]: the last <= number
+        above = bisect.bisect_left(counts, number)  # anchors[above]: the first >= number
         sides = anchors[below - 1 : below] if below else []
         sides += anchors[above : above + 1]
         if not sides:
@@ -137,34 +179,56 @@ def _place_counters(placed: Sequence[Placed]) -> None:
         entry.placed_by = list(dict.fromkeys(side.item for side in sides))
 
 
-def _place_candidates(placed: Sequence[Placed]) -> None:
-    known = sorted(
-        (
-            (entry.first, entry.item.order, entry.item)
-            for entry in placed
-            if entry.first is not None
-        ),
-        key=lambda row: (row[0], row[1]),
-    )
-    weeks = [row[0] for row in known]
-    for entry in placed:
-        week = entry.week
-        if entry.weeks or week is None or not week.candidates or not known:
-            continue
+@dataclass(slots=True)
+class _Known:
+    """Placed notes sorted by first week (then reading order): their weeks, and the notes."""
+
+    weeks: list[int] = field(default_factory=list)
+    rows: list[tuple[int, int, Item]] = field(default_factory=list)
+
+    def add(self, index: int, item: Item) -> None:
+        at = bisect.bisect_right(self.rows, (index, item.order), key=lambda row: row[:2])
+        self.weeks.insert(at, index)
+        self.rows.insert(at, (index, item.order, item))
+
+    def nearest(self, week: Week) -> tuple[int, int, Item] | None:
+        """(distance in days, week index, the note) of ``week``'s candidate nearest a note
+        here, within :data:`CANDIDATE_REACH`; None if none is that near."""
         best: tuple[int, int, Item] | None = None
         for candidate in week.candidates:
             index = week_index(candidate)
-            at = bisect.bisect_left(weeks, index)
-            for row in known[max(at - 1, 0) : at + 1]:  # the nearest below and above
+            at = bisect.bisect_left(self.weeks, index)
+            for row in self.rows[max(at - 1, 0) : at + 1]:  # the nearest below and above
                 distance = abs(index - row[0]) * 7
                 if best is None or distance < best[0]:
                     best = (distance, index, row[2])
-        if best is None or best[0] > CANDIDATE_REACH:
+        return best if best is not None and best[0] <= CANDIDATE_REACH else None
+
+
+def _place_candidates(placed: Sequence[Placed]) -> None:
+    """Place each year-unknown week, in reading order, near a placed note of its own file if
+    one is in reach, else near any placed note of the series; each note placed helps place
+    the next."""
+    known = _Known()
+    by_file: dict[str | None, _Known] = {}
+    for entry in sorted(placed, key=lambda entry: (entry.first or 0, entry.item.order)):
+        if entry.first is not None:
+            known.add(entry.first, entry.item)
+            by_file.setdefault(entry.item.path, _Known()).add(entry.first, entry.item)
+    for entry in placed:
+        week = entry.week
+        if entry.weeks or week is None or not week.candidates:
+            continue
+        own = by_file.setdefault(entry.item.path, _Known())
+        best = own.nearest(week) or known.nearest(week)
+        if best is None:
             entry.why_unplaced = "its year is unknown and no note of the series is near a candidate"
             continue
         entry.week = _placed_week(week, best[1])
         entry.weeks = [best[1]]
         entry.placed_by = [best[2]]
+        known.add(best[1], entry.item)
+        own.add(best[1], entry.item)
 
 
 def place(items: Sequence[Item]) -> list[Placed]:

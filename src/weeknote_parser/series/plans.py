@@ -4,9 +4,12 @@ following note of its series.
 The rule, kept simple so that a reader can check it by hand:
 
 * Text is cut into words (letters or digits), folded to lower case; stop words
-  (:data:`STOP_WORDS`) and one-letter words are dropped, and a word's common ending ('-ing',
-  '-ed', '-es', '-s') is taken off when at least three letters remain, so 'finished',
-  'finishing' and 'finish' are one word.
+  (:data:`STOP_WORDS`) and one-letter words are dropped. A word's common ending is taken off
+  (:func:`stem`): '-ies' and '-ied' become '-y' ('studies': 'study'); else the first of
+  '-ings', '-ing', '-ed', '-es', '-s' (but no '-s' after 'ss', 'us' or 'is') that leaves
+  three letters; then a final 'e', or the second of a final doubled consonant, goes when
+  three letters remain. So 'finish', 'finished' and 'finishing' are one word, as are
+  'update', 'updated' and 'updates', or 'plan' and 'planning'.
 * A plan (a list item, or a paragraph, of a 'next week' section) is compared with every list
   item, paragraph and heading of the following note, outside its own 'next week' sections.
   The score is the containment of the plan's words in the text, |plan ∩ text| / |plan|; the
@@ -20,6 +23,7 @@ that week, a plan is looked for in both.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -32,7 +36,8 @@ from .place import Placed
 
 THRESHOLD = 0.5
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
-_ENDINGS = ("ing", "ed", "es", "s")
+_ENDINGS = ("ings", "ing", "ed", "es", "s")
+_VOWELS = frozenset("aeiouy")
 _STOP_WORDS = """
     a about after again all also am an and any are as at be been before being but by can
     could did do does doing done for from get got had has have having he her here him his how
@@ -44,6 +49,21 @@ _STOP_WORDS = """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 
+def stem(word: str) -> str:
+    """``word`` without its common ending, as the rule above says."""
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        return word[:-3] + "y"
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            if ending == "s" and word.endswith(("ss", "us", "is")):
+                break
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and (word[-1] == "e" or (word[-1] == word[-2] and word[-1] not in _VOWELS)):
+        word = word[:-1]
+    return word
+
+
 def words(text: str) -> frozenset[str]:
     """The content words of ``text``, as the rule above reads them."""
     found = set()
@@ -51,11 +71,7 @@ def words(text: str) -> frozenset[str]:
         word = match.group().replace("’", "'")
         if word in STOP_WORDS or len(word) < 2:
             continue
-        for ending in _ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                word = word[: -len(ending)]
-                break
-        found.add(word)
+        found.add(stem(word))
     return frozenset(found)
 
 
@@ -113,27 +129,27 @@ def _best(
     return entry, match
 
 
-def _following(ordered: Sequence[Placed], position: int) -> list[Placed]:
-    """The notes of the first week after ``ordered[position]``'s that has any."""
+def _following(ordered: Sequence[Placed], firsts: Sequence[int], position: int) -> list[Placed]:
+    """The notes of the first week after ``ordered[position]``'s that has any (``firsts``:
+    the first weeks of the placed notes, which come first in ``ordered``, in order)."""
     current = ordered[position].first
     if current is None:
         return []
-    later = [entry for entry in ordered if entry.first is not None and entry.first > current]
-    if not later:
-        return []
-    week = min(entry.first or 0 for entry in later)
-    return [entry for entry in later if entry.first == week]
+    start = bisect.bisect_right(firsts, current)
+    end = bisect.bisect_right(firsts, firsts[start]) if start < len(firsts) else start
+    return list(ordered[start:end])
 
 
 def plans(ordered: Sequence[Placed]) -> list[Plan]:
     """Every plan of the series' notes (in ``ordered``, by week) and its follow-up: looked
     for in every note of the next week that has one (two notes, for a duplicate week)."""
     found = []
+    firsts = [entry.first for entry in ordered if entry.first is not None]
     for position, entry in enumerate(ordered):
         made = list(_texts(entry.item.note, plans=True))
         if not made:
             continue
-        following = _following(ordered, position)
+        following = _following(ordered, firsts, position)
         targets = [
             (other, text, words(text.text))
             for other in following

@@ -18,6 +18,7 @@ from .models import Finding, NoteRef, Series, SeriesNote, SeriesSet
 from .table import count_of
 
 CELL = 14  # the width of a week in the strip, in SVG units
+COLUMNS = 53  # the weeks of the longest ISO year
 _CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
@@ -68,13 +69,21 @@ _SCRIPT = """
         if (!week) { week = weeksOf(notes[i])[0] || ''; }
       }
     }
-    var cells = root.querySelectorAll('rect.week');
+    var cells = root.querySelectorAll('rect.week'), current = null;
     for (var j = 0; j < cells.length; j++) {
-      cells[j].classList.toggle('selected', cells[j].getAttribute('data-week') === week);
+      var chosen = cells[j].getAttribute('data-week') === week;
+      cells[j].classList.toggle('selected', chosen);
+      if (chosen) { current = cells[j]; }
     }
+    if (current) { roving(root, current); }
     var count = shown === 1 ? '1 note' : shown + ' notes';
     root.querySelector('.selection').textContent =
       week ? week + ': ' + (shown ? count : 'no note (a gap)') : 'a note in no week';
+  }
+  function showAll(root) {
+    var notes = root.querySelectorAll('article.note');
+    for (var i = 0; i < notes.length; i++) { notes[i].classList.add('shown'); }
+    root.querySelector('.selection').textContent = 'every note';
   }
   document.addEventListener('click', function (event) {
     var target = event.target.closest('[data-week],[data-note],[data-all]');
@@ -82,9 +91,7 @@ _SCRIPT = """
     var root = target.closest('section.series');
     event.preventDefault();
     if (target.hasAttribute('data-all')) {
-      var all = root.querySelectorAll('article.note');
-      for (var i = 0; i < all.length; i++) { all[i].classList.add('shown'); }
-      root.querySelector('.selection').textContent = 'every note';
+      showAll(root);
     } else if (target.hasAttribute('data-note')) {
       show(root.id, null, target.getAttribute('data-note'));
     } else {
@@ -94,17 +101,48 @@ _SCRIPT = """
       root.querySelector('.selection').scrollIntoView({block: 'start'});
     }
   });
+  function roving(root, cell) {
+    var cells = root.querySelectorAll('rect.week');
+    for (var i = 0; i < cells.length; i++) {
+      cells[i].setAttribute('tabindex', cells[i] === cell ? '0' : '-1');
+    }
+  }
+  var MOVES = {ArrowLeft: -1, ArrowRight: 1};
+  function yearAway(root, cell, years) {
+    var parts = cell.getAttribute('data-week').split('-W');
+    var year = String(Number(parts[0]) + years);
+    var found = root.querySelector('rect.week[data-week="' + year + '-W' + parts[1] + '"]');
+    return found || (parts[1] === '53' &&
+      root.querySelector('rect.week[data-week="' + year + '-W52"]'));
+  }
   document.addEventListener('keydown', function (event) {
     var target = event.target;
-    if ((event.key === 'Enter' || event.key === ' ') && target.matches('rect.week')) {
+    if (!target.matches || !target.matches('rect.week')) { return; }
+    if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       target.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+      return;
     }
+    var root = target.closest('section.series');
+    var cells = Array.prototype.slice.call(root.querySelectorAll('rect.week'));
+    var at = cells.indexOf(target), next = null;
+    if (event.key in MOVES) { next = cells[at + MOVES[event.key]]; }
+    else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      next = yearAway(root, target, event.key === 'ArrowUp' ? -1 : 1);
+    }
+    else if (event.key === 'Home') { next = cells[0]; }
+    else if (event.key === 'End') { next = cells[cells.length - 1]; }
+    else { return; }
+    event.preventDefault();
+    if (!next) { return; }
+    next.focus();
+    next.dispatchEvent(new MouseEvent('click', {bubbles: true}));
   });
   var all = document.querySelectorAll('section.series');
   for (var k = 0; k < all.length; k++) {
     var first = all[k].querySelector('rect.week.w1, rect.week.w2');
     if (first) { show(all[k].id, first.getAttribute('data-week'), null); }
+    else { showAll(all[k]); }  // a series in no week: every note
   }
 })();
 """
@@ -129,11 +167,12 @@ def _notes_by_ref(documents: Iterable[Document]) -> dict[tuple[str | None, int],
 def _calendar(series: Series) -> Iterator[str]:
     placed = {(note.ref.path, note.ref.note) for note in series.notes if note.placed_by}
     weeks = {(week.iso_year, week.iso_week): week for week in series.timeline}
+    start = series.timeline[0].week if series.timeline else None  # the one week Tab reaches
     for year in sorted({week.iso_year for week in series.timeline}):
         count = _weeks_in(year)
-        yield (
+        yield (  # 53 columns in every year, so that a week sits below the same week
             f'<div class="year"><span class="year-label">{year}</span><svg class="strip" '
-            f'viewBox="0 0 {count * CELL} 20" width="{count * CELL}" height="20" role="group" '
+            f'viewBox="0 0 {COLUMNS * CELL} 20" width="{COLUMNS * CELL}" height="20" role="group" '
             f'aria-label="ISO weeks of {year}">'
         )
         for number in range(1, count + 1):
@@ -145,9 +184,10 @@ def _calendar(series: Series) -> Iterator[str]:
             level = min(len(week.notes), 2)
             extra = " placed" if any((r.path, r.note) in placed for r in week.notes) else ""
             names = "; ".join(ref.title or "untitled" for ref in week.notes) or "no note"
+            tabindex = 0 if week.week == start else -1
             yield (
                 f'<rect class="week w{level}{extra}" data-week="{week.week}" x="{x}" y="2" '
-                f'width="{CELL - 2}" height="16" tabindex="0" role="button" '
+                f'width="{CELL - 2}" height="16" tabindex="{tabindex}" role="button" '
                 f'aria-label="{_e(week.week)}: {_e(names)}"><title>{_e(week.week)} (Monday '
                 f"{week.start}): {_e(names)}</title></rect>"
             )
@@ -206,15 +246,17 @@ def _list(block: ListBlock) -> str:
     return f"{lead}<{tag}>{''.join(items)}</{tag}>"
 
 
-def _note(entry: SeriesNote, note: Note | None, nid: str, placed: str) -> str:
+def _note(entry: SeriesNote, note: Note | None, nid: str, placed: str, weeks: list[str]) -> str:
     ref = entry.ref
     week = entry.week
     when = ref.week or "no week"
+    if len(weeks) > 1:
+        when = f"{weeks[0]} to {weeks[-1]}"
     if week is not None and week.start is not None:
         when += f" (Monday {week.start}, {_e(week.raw)}; year from {_e(week.year_source)})"
     published = f" · published {entry.published}" if entry.published else ""
     parts = [
-        f'<article class="note" id="{nid}" data-weeks="{_e(ref.week or "")}">',
+        f'<article class="note" id="{nid}" data-weeks="{_e(" ".join(weeks))}">',
         f"<h4>{_e(ref.title or 'Untitled note')}</h4>",
         f'<p class="meta">week {when}{published} · {_e(ref.path or "<text>")}, lines '
         f"{ref.span[0] + 1} to {ref.span[1]} · {entry.words} words{placed}</p>",
@@ -250,18 +292,28 @@ def _plans(series: Series, ids: dict[tuple[str | None, int], str]) -> Iterator[s
 
 def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note]) -> Iterator[str]:
     ids = {(each.ref.path, each.ref.note): f"{sid}-n{i}" for i, each in enumerate(series.notes)}
+    covers: dict[tuple[str | None, int], list[str]] = {}
+    for week in series.timeline:
+        for ref in week.notes:
+            covers.setdefault((ref.path, ref.note), []).append(week.week)
     stats = series.stats
-    span = f"{series.timeline[0].week} to {series.timeline[-1].week}" if series.timeline else ""
+    if series.timeline:
+        weeks = (
+            f"{series.timeline[0].week} to {series.timeline[-1].week} · "
+            f"{count_of(stats.weeks, 'week')}, {stats.weeks_with_notes} with a note"
+        )
+    else:
+        weeks = "in no week"
     yield f'<section class="series" id="{sid}"><h2>{_e(series.label)}</h2>'
     yield (
-        f'<p class="muted">{count_of(stats.notes, "note")} · {_e(span)} · '
-        f"{count_of(stats.weeks, 'week')}, {stats.weeks_with_notes} with a note · "
+        f'<p class="muted">{count_of(stats.notes, "note")} · {weeks} · '
         f"{count_of(len(series.findings), 'finding')} · {stats.words_mean} words a note on "
         "average</p>"
     )
-    yield '<div class="calendar">'
-    yield from _calendar(series)
-    yield "</div>" + _legend()
+    if series.timeline:
+        yield '<div class="calendar">'
+        yield from _calendar(series)
+        yield "</div>" + _legend()
     yield '<h3>Notes</h3><p class="selection" aria-live="polite"></p>'
     yield '<p><button type="button" data-all="1">Show every note</button></p>'
     for index, each in enumerate(series.notes):
@@ -270,7 +322,7 @@ def _series(series: Series, sid: str, notes: dict[tuple[str | None, int], Note])
             fixed = ", ".join(_note_link(ref, ids) for ref in each.placed_by)
             placed = f" · placed by the series, from {fixed}"
         key = (each.ref.path, each.ref.note)
-        yield _note(each, notes.get(key), f"{sid}-n{index}", placed)
+        yield _note(each, notes.get(key), f"{sid}-n{index}", placed, covers.get(key, []))
     yield f"<h3>Findings ({len(series.findings)})</h3>"
     if series.findings:
         yield '<ol class="findings">'
