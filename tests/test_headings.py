@@ -233,9 +233,24 @@ def test_headings_typed_as_in_markdown_in_plain_text() -> None:
     ]
 
 
-@pytest.mark.parametrize("line", ["#hashtag of the week", "#1 priority was hiring", "#"])
-def test_a_hash_without_a_space_is_text(line: str) -> None:
-    doc = parse_text(f"Weeknote 10.2024\n\nIntro.\n\n{line}\n\nMore.")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#hashtag of the week",
+        "#1 priority was hiring",
+        "#",
+        "# of signups doubled this week, which was nice.",
+    ],
+)
+def test_a_hash_line_that_is_no_heading_is_text(line: str) -> None:
+    doc = parse_text(f"Weeknote 10.2024\n\nIntro.\n\n{line}\n\nMore text here.")
     sections = doc.notes[0].sections
     texts = [b.text for s in sections for b in s.blocks if b.type == "paragraph"]
-    assert line in texts + [s.heading for s in sections]  # kept as written, '#' and all
+    headings = [s.heading for s in sections]
+    assert line in texts + headings  # kept as written, '#' and all
+    assert all(h is None or not h.startswith("of signups") for h in headings)
+
+
+def test_a_run_of_hash_lines_is_text_not_headings() -> None:
+    doc = parse_text("Weeknote 10.2024\n\nPriorities:\n# hiring\n# the move\n# budget\n")
+    assert [s.heading for s in doc.notes[0].sections] == [None]

@@ -93,3 +93,9 @@ def test_long_runs_in_titles_and_html_blocks_do_not_backtrack(text: str) -> None
     began = time.process_time()
     parse(text, format="markdown")
     assert time.process_time() - began < 2
+
+
+def test_a_long_run_of_spaces_in_a_text_heading_does_not_backtrack() -> None:
+    began = time.process_time()
+    parse("Weeknote 10.2024\n\n# a" + " \t" * 20000 + "x\n\nText\n", format="text")
+    assert time.process_time() - began < 2

@@ -139,29 +139,51 @@ def is_note_link(href: str) -> bool:
     href = href.strip()
     if not href or href.startswith("#"):
         return False
-    if href.startswith(("http://", "https://", "www.")):
+    if href[:8].lower().startswith(("http://", "https://", "www.")):
         return True
     return _SCHEME.match(href) is None
 
 
-# A Markdown-style heading typed in plain text: '# Week 3', '## Next week ##'.
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+# A Markdown-style heading typed in plain text: '# Week 3', '## Next week ##'. The closing
+# marks are taken off in code, so no pattern backtracks over a long run of spaces.
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*)$")
+MAX_TEXT_HEADING_WORDS = 14
+
+
+def _atx_heading(lines: list[Line], index: int) -> tuple[int, str] | None:
+    """The level and text of a heading typed as in Markdown at ``index``: a line of its own
+    (a blank line or the text's edge on both sides, so a run of '# item' lines is text), of
+    at most 14 words, not a sentence ('# of users doubled.')."""
+    match = _ATX.match(lines[index].text)
+    if match is None:
+        return None
+    if (index > 0 and lines[index - 1].stripped) or (
+        index + 1 < len(lines) and lines[index + 1].stripped
+    ):
+        return None
+    text = match.group(2).rstrip(" \t")
+    closing = text.rstrip("#")
+    if closing != text and (not closing or closing[-1] in " \t"):
+        text = closing.rstrip(" \t")  # '## Next week ##'
+    if not text or text.endswith((".", ",", ";")) or len(text.split()) > MAX_TEXT_HEADING_WORDS:
+        return None
+    return len(match.group(1)), text
 
 
 def text_source(text: str) -> Source:
     """Plain text as a Source, each line's origin its own index. Lines are text, but for
-    headings typed as in Markdown ('# Week 3', '## Next week'): each is a heading of its
-    level without its marks, and the first, when it opens the text at level 1 or 2, the
-    title."""
+    headings typed as in Markdown ('# Week 3', '## Next week', each a line of its own):
+    each is a heading of its level without its marks, and the first, when it opens the
+    text at level 1 or 2, the title."""
     lines = analyse(text)
     first = True
     for index, line in enumerate(lines):
         if not line.stripped:
             continue
-        match = _ATX.match(line.text) if line.stripped[0] == "#" else None
-        if match is not None:
-            level = len(match.group(1))
+        found = _atx_heading(lines, index) if line.stripped[0] == "#" else None
+        if found is not None:
+            level, heading = found
             role: Role = "title" if first and level <= 2 else "heading"
-            lines[index] = make_line(match.group(2), role, origin=index, level=level)
+            lines[index] = make_line(heading, role, origin=index, level=level)
         first = False
     return Source(tuple(lines))
