@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from weeknote_parser import WeekKind, YearSource
+from weeknote_parser import ParseOptions, Parser, WeekKind, YearSource
 from weeknote_parser.weeks import find_designations, match_whole, parse_date, read_date
 
-from .conftest import parse_text
+from .conftest import TODAY, parse_text
 
 D = dt.date.fromisoformat
 
@@ -292,8 +292,24 @@ def test_a_week_code_starting_after_the_notes_own_date_is_a_count() -> None:
     doc = parse_text("Weeknotes 1/2021\n\nSunday 3 January 2021\n\nHappy new year.")
     week = doc.notes[0].week
     assert week is not None and week.kind.value == "counter"
+    assert (week.number, week.season, week.episode) == (1, None, None)  # 2021 is no episode
     assert week.start == dt.date(2020, 12, 28)
     assert [w.code for w in doc.warnings] == ["week-contradicts-date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: Weeknote 2024-W11\ndate: 2024-03-10\n---\n\nText.\n",
+        "---\ntitle: Week 11, 2024\ndate: 2024-03-10\n---\n\nText.\n",
+    ],
+)
+def test_a_week_code_dated_just_before_its_week_keeps_it(text: str) -> None:
+    # A draft's date, or a feed's in another zone, may fall a day before the week it names.
+    doc = Parser(ParseOptions(today=TODAY)).parse_text(text, format="markdown")
+    week = doc.notes[0].week
+    assert week is not None and (week.kind.value, week.iso_week) == ("week_number", 11)
+    assert doc.warnings == []
 
 
 def test_a_note_dated_within_its_week_keeps_the_code() -> None:

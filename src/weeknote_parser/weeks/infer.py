@@ -30,6 +30,12 @@ CONTRADICTION_BEFORE = dt.timedelta(weeks=6)
 # How far after its week a note's date may fall for 'Week 38' to be read as ISO week 38.
 WEEK_NUMBER_SLACK = dt.timedelta(days=13)
 NEIGHBOUR_REACH = dt.timedelta(days=400)
+# A number this large beside a count is a year ('1/2021'), not an episode.
+FIRST_YEAR_OF_COUNT = 1000
+# A code that could be a count of the year's notes ('1/2021', '3.22'): one that starts after
+# the note's own date is read as one. An ISO code ('2024-W11') is never a count.
+_COUNT_LIKE = re.compile(r"(?<![\d-])\d{1,2}\s*[/.]\s*\d{2,4}(?!\d)")
+_ISO_CODE = re.compile(r"\d{4}\s*-?\s*W\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +195,12 @@ class Placer:
                 note.line,
             )
             return Week(raw=match.raw, kind=match.kind)
-        latest = evidence.date if evidence else monday_of(self.context.today) + WEEK
+        if evidence is None:
+            latest = monday_of(self.context.today) + WEEK
+        elif _COUNT_LIKE.search(match.raw) and not _ISO_CODE.search(match.raw):
+            latest = evidence.date  # '1/2021' dated before its week began counts notes
+        else:
+            latest = evidence.date + WEEK  # a draft's date, or a feed's in another zone
         too_early = evidence is not None and monday < evidence.date - CONTRADICTION_BEFORE
         if monday > latest or too_early:
             return self._not_a_week(match, note, evidence, monday)
@@ -202,9 +213,14 @@ class Placer:
         an author's own numbering, kept as a counter, placed by the note's date if known."""
         numbers = [int(n) for n in re.findall(r"\d+", match.raw)]
         first, second = (numbers[0], numbers[1]) if len(numbers) >= 2 else (match.week, None)
-        counter = replace(
-            match, kind=WeekKind.COUNTER, season=first, episode=second, week=None, year=None
-        )
+        if first is not None and second is not None and max(first, second) >= FIRST_YEAR_OF_COUNT:
+            # '1/2021': the first note of 2021, not season 1 episode 2021
+            number = first if second >= FIRST_YEAR_OF_COUNT else second
+            counter = replace(match, kind=WeekKind.COUNTER, number=number, week=None, year=None)
+        else:
+            counter = replace(
+                match, kind=WeekKind.COUNTER, season=first, episode=second, week=None, year=None
+            )
         if evidence is not None:
             self.warn(
                 "week-contradicts-date",
