@@ -102,3 +102,15 @@ def test_links_to_pages_of_the_same_site_are_links_of_the_note() -> None:
         ("/blog/w9/", "last week"),
         ("https://example.org/a", "a page"),
     ]
+
+
+def test_a_page_hidden_until_its_fonts_load_is_still_read() -> None:
+    for body in (
+        '<body style="visibility:hidden">' + POST + "</body>",
+        '<body><div id="app" style="display:none">' + POST + "</div></body>",
+    ):
+        html = f"<html><head><title>Weeknote 10.2024</title></head>{body}</html>"
+        source = read_input(html.encode(), name="p.html", path="p.html")
+        note = Parser(ParseOptions(today=TODAY)).parse_input(source).notes[0]
+        texts = [b.text for s in note.sections for b in s.blocks if b.type == "paragraph"]
+        assert texts == ["We mended the fence this week."]

@@ -720,10 +720,21 @@ _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _HIDING_CLASSES = frozenset(("hidden", "d-none", "is-hidden", "hide"))
 
 
+_NEVER_HIDDEN = frozenset(("html", "body", "main", "article"))
+
+
 def _is_hidden(element: HtmlElement) -> bool:
     """Does the page never show ``element``: a ``hidden`` attribute, an inline style that
     hides it, or a class that hides it at every screen size ('hidden', 'd-none'; not
-    'hidden md:block', which shows it on wider screens)?"""
+    'hidden md:block', which shows it on wider screens)? Never the page's body, main part
+    or an article, nor an element holding one or a title (a theme hides the page until its
+    fonts load, and scripts show it)."""
+    if _tag(element) in _NEVER_HIDDEN or not _hides(element):
+        return False
+    return next(element.iterdescendants("main", "article", "h1"), None) is None
+
+
+def _hides(element: HtmlElement) -> bool:
     if element.get("hidden") is not None:
         return True
     style = element.get("style")
