@@ -114,3 +114,14 @@ def test_a_page_hidden_until_its_fonts_load_is_still_read() -> None:
         note = Parser(ParseOptions(today=TODAY)).parse_input(source).notes[0]
         texts = [b.text for s in note.sections for b in s.blocks if b.type == "paragraph"]
         assert texts == ["We mended the fence this week."]
+
+
+def test_a_post_headers_menu_and_repeated_title_stay_furniture() -> None:
+    doc = page(
+        '<header class="hero"><nav><a href="/">Home</a><a href="/about">About</a></nav>'
+        "<h1>A week of fences</h1><h2>A week of fences</h2><p>March 10, 2024</p></header>"
+        "<article><p>We mended the fence this week.</p></article>",
+        title="A week of fences",
+    )
+    assert [(n.title, n.dateline) for n in doc.notes] == [("A week of fences", "March 10, 2024")]
+    assert doc.chrome == ["Home", "About", "A week of fences"]

@@ -800,29 +800,58 @@ def _append_text(parent: HtmlElement, previous: HtmlElement | None, texts: list[
         previous.tail = (previous.tail or "") + "".join(texts)
 
 
-MAX_HEADER_EXTRA_CHARS = 200  # a post header holds its title and a line or two of meta
+MAX_HEADER_META_CHARS = 80  # a dated line of a post's header ('March 5, 2023 · 2 min')
+MAX_HEADER_META = 2
 
 
 def _header_of(
     post: HtmlElement, before: list[Any], page: _Page
-) -> tuple[HtmlElement, HtmlElement] | None:
+) -> tuple[HtmlElement, list[HtmlElement]] | None:
     """A single post's header shown outside its article (a theme's hero block above the
-    text: the title, then the date): the block and its heading, when the post holds no
-    heading of its own and a heading before it is the page's title."""
+    text: the title, then the date): its heading, when the post holds no heading of its own
+    and a heading before it is the page's title, and the short dated lines beside it (not
+    in a menu or another heading). The rest of the header stays furniture."""
     if page.title is None or _title_of(post) is not None:
         return None
     for element in before:
         if not _tag(element):
             continue
         for heading in element.iter("h1", "h2"):
-            if " ".join(_text(heading).split()) != page.title:
-                continue
-            block = heading.getparent()
-            if block is None or heading is element:
-                return heading, heading
-            extra = len(" ".join(_text(block).split())) - len(page.title)
-            return (block, heading) if extra <= MAX_HEADER_EXTRA_CHARS else (heading, heading)
+            if " ".join(_text(heading).split()) == page.title:
+                block = heading.getparent()
+                return heading, [] if block is None else _header_meta(block, heading)
     return None
+
+
+def _ancestors_below(node: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+    """The elements between ``node`` and ``top`` (neither included)."""
+    found = []
+    for above in node.iterancestors():
+        if above is top:
+            break
+        found.append(above)
+    return found
+
+
+def _header_meta(block: HtmlElement, heading: HtmlElement) -> list[HtmlElement]:
+    """Up to two short dated lines of a post's header (its date, a reading time)."""
+    holders = _holding_blocks(block)
+    leave_out = frozenset((*CHROME_TAGS, *HEADINGS))
+    found: list[HtmlElement] = []
+    for node in block.iterdescendants():
+        if len(found) == MAX_HEADER_META:
+            break
+        if not _tag(node) or node is heading or node in holders:
+            continue
+        within = _ancestors_below(node, block)
+        if _tag(node) in leave_out or any(_tag(above) in leave_out for above in within):
+            continue
+        if any(above in found for above in within):
+            continue
+        text = " ".join(_text(node).split())
+        if 0 < len(text) <= MAX_HEADER_META_CHARS and any(c.isdigit() for c in text):
+            found.append(node)
+    return found
 
 
 def _read_post(
@@ -830,13 +859,13 @@ def _read_post(
     post: HtmlElement,
     page: _Page | None,
     problems: Problems,
-    header: tuple[HtmlElement, HtmlElement] | None = None,
+    header: tuple[HtmlElement, list[HtmlElement]] | None = None,
 ) -> NoteMeta:
     """One post's lines: its title, content and in-post chrome. ``page``: a single post's
-    page, whose own title and date stand in for missing ones. ``header``: the post's header
-    block outside it and the heading in it, whose lines open the post."""
+    page, whose own title and date stand in for missing ones. ``header``: the heading and
+    dated lines of the post's header outside it, which open the post."""
     first_line = len(out.lines)
-    title_element = header[1] if header is not None else _title_of(post)
+    title_element = header[0] if header is not None else _title_of(post)
     title = " ".join(_text(title_element).split()) if title_element is not None else ""
     if not title and page is not None:
         title = page.title or ""
@@ -851,10 +880,9 @@ def _read_post(
         where = title_element if title_element is not None else post
         out.add_folded(title, _line(where), "title")
         out.gap(_line(post))
-    if header is not None and header[0] is not header[1]:
-        for text, origin in _chrome_lines(header[0], {header[1]}):  # the header's meta lines
-            out.add_folded(text, origin, None)
-            out.gap(origin)
+    for meta_line in header[1] if header is not None else ():  # the header's dated lines
+        out.add_folded(" ".join(_text(meta_line).split()), _line(meta_line), None)
+        out.gap(_line(meta_line))
     evidence: tuple[Evidence, ...] = ()
     if date is not None:
         line = _line(time) if time is not None else None
@@ -1053,7 +1081,7 @@ def read_html(text: str, *, name: str = "<html>") -> Source:
     posts = _posts(root)
     before, after = _outside(root, posts)
     header = _header_of(posts[0], before, page) if len(posts) == 1 else None
-    _emit_chrome(out, before, {header[0]} if header is not None else None)
+    _emit_chrome(out, before, {header[0], *header[1]} if header is not None else None)
     for post in posts:
         out.gap(_line(post))
         start = len(out.lines)
