@@ -125,3 +125,14 @@ def test_a_post_headers_menu_and_repeated_title_stay_furniture() -> None:
     )
     assert [(n.title, n.dateline) for n in doc.notes] == [("A week of fences", "March 10, 2024")]
     assert doc.chrome == ["Home", "About", "A week of fences"]
+
+
+def test_menu_links_parted_by_comments_or_marks_are_items_of_their_own() -> None:
+    for nav in (
+        '<nav><a href="/">Home</a><!-- menu --><a href="/b">Blog</a></nav>',
+        '<nav><a href="/">Home</a> <span>|</span> <a href="/b">Blog</a><span>|</span></nav>',
+    ):
+        assert page(nav + POST).chrome == ["Home", "Blog"]
+    assert page('<nav><a href="/">Home</a> and <a href="/b">Blog</a></nav>' + POST).chrome == [
+        "Home and Blog"
+    ]

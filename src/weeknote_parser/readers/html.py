@@ -677,15 +677,31 @@ def _chrome_lines(element: HtmlElement, skip: set[HtmlElement]) -> list[tuple[st
     return found
 
 
+_SEPARATORS = frozenset(" \t\n\r\xa0|·•/,–—-")
+
+
+def _separator(text: str | None) -> bool:
+    """Is ``text`` nothing but spaces and the marks that part menu items ('|', '·', '/')?"""
+    return not text or all(c in _SEPARATORS for c in text)
+
+
 def _link_run(element: HtmlElement) -> list[HtmlElement]:
-    """The links of ``element`` when it holds two or more and nothing else but spaces
-    (a menu: ``<a>Home</a><a>About</a>``): each is an item of its own. Empty otherwise."""
-    children = list(element)
-    if len(children) < 2 or (element.text or "").strip():
+    """The links of ``element`` when it holds two or more and nothing else but spaces,
+    comments and the marks that part menu items (``<a>Home</a><a>About</a>``, ``<a>Home</a>
+    <span>|</span> <a>About</a>``): each is an item of its own. Empty otherwise."""
+    links: list[HtmlElement] = []
+    if not _separator(element.text):
         return []
-    if any(_tag(child) != "a" or (child.tail or "").strip() for child in children):
-        return []
-    return children
+    for child in element:
+        if not _separator(child.tail):
+            return []
+        if not isinstance(child.tag, str):
+            continue  # a comment
+        if _tag(child) == "a":
+            links.append(child)
+        elif len(child) or not _separator(child.text):
+            return []
+    return links if len(links) >= 2 else []
 
 
 def _holding_blocks(element: HtmlElement) -> set[HtmlElement]:
