@@ -480,3 +480,12 @@ def test_a_long_definition_term_is_text() -> None:
     )
     note = read(page, name="p.html").notes[0]
     assert [s.heading for s in note.sections] == [None]
+
+
+def test_a_feed_description_given_as_html_is_plain_text() -> None:
+    feed = (
+        "<rss version='2.0'><channel><title>Team &amp; co</title><description>&lt;p&gt;What "
+        "&lt;b&gt;we&lt;/b&gt; did&lt;/p&gt;</description><item><title>Weeknote 2.2022</title>"
+        "<description>Text.</description></item></channel></rss>"
+    )
+    assert read(feed, name="f.xml").chrome == ["Team & co", "What we did"]

@@ -28,6 +28,20 @@ _NOT_A_FEED = "not a readable RSS or Atom feed"
 _HEADERS = {"content-type": "application/xml; charset=utf-8"}
 
 
+def _plain(text: object, detail: object) -> str:
+    """A feed text as plain text: one given as HTML loses its markup."""
+    kind = str(detail.get("type", "")) if isinstance(detail, dict) else ""
+    text = str(text)
+    if "html" not in kind or "<" not in text:
+        return text
+    import lxml.html
+
+    try:
+        return str(lxml.html.fragment_fromstring(text, create_parent="div").text_content())
+    except (lxml.etree.ParserError, ValueError):
+        return text
+
+
 def _one_line(text: object) -> str:
     return " ".join(str(text).split())
 
@@ -94,7 +108,7 @@ def read_feed(text: str, *, name: str = "<feed>") -> Source:
     entry_lines = _entry_lines(text)
     # The feed's own title and description ('Recent content in …') name the site: chrome.
     for key in ("title", "subtitle"):
-        text = _one_line(parsed.feed.get(key, ""))
+        text = _one_line(_plain(parsed.feed.get(key, ""), parsed.feed.get(f"{key}_detail")))
         if text:
             out.add(text, 0, "chrome")
             out.gap(0)
