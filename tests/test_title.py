@@ -105,7 +105,8 @@ def test_a_text_line_above_a_marked_heading_is_not_its_title() -> None:
 
 
 def test_a_week_line_repeating_the_open_notes_week_makes_no_title() -> None:
-    # 'Weeknote 1.15' is the week of 29 December 2014: the line below repeats it, so it is
-    # part of that note, and the short line under it is not a title over it.
+    # 'Weeknote 1.15' is the week of 29 December 2014. 'The week' is its text, not a title
+    # paired with the week line below; that line, coming after the note's text, opens a
+    # second note for the same week (which a series reports as a duplicate).
     doc = parse_text("Weeknote 1.15\n\nThe week\n\nWeeknote w/c 29 December 2014\n")
     assert [n.title for n in doc.notes] == ["Weeknote 1.15", "Weeknote w/c 29 December 2014"]
