@@ -489,3 +489,20 @@ def test_a_feed_description_given_as_html_is_plain_text() -> None:
         "<description>Text.</description></item></channel></rss>"
     )
     assert read(feed, name="f.xml").chrome == ["Team & co", "What we did"]
+
+
+def test_a_definition_term_takes_the_kind_of_the_heading_above_it() -> None:
+    page = (
+        "<html><body><article><h1>Weeknote 10.2024</h1><h2>Reading</h2><dl><dt>Dune</dt>"
+        "<dd>Good.</dd><dt>Emma</dt><dd>Fine.</dd></dl><h2>Projects</h2><dl><dt>Reading"
+        "</dt><dd>A list.</dd><dt>The shed</dt><dd>Painted.</dd></dl></article></body></html>"
+    )
+    note = read(page, name="p.html").notes[0]
+    assert [(s.heading, s.kind.value) for s in note.sections] == [
+        ("Reading", "reading"),
+        ("Dune", "reading"),
+        ("Emma", "reading"),
+        ("Projects", "other"),
+        ("Reading", "reading"),
+        ("The shed", "other"),  # a sibling term, not a subsection of the one before
+    ]

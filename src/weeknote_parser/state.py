@@ -86,7 +86,9 @@ class _NoteBuilder:
     published: Evidence | None = None
     dateline: str | None = None
     meta: NoteMeta | None = None
-    open_headings: list[tuple[int, SectionKind]] = field(default_factory=list)
+    # The marked headings above the current one: level, kind, and whether the level was
+    # given by a heading of no level of its own.
+    open_headings: list[tuple[int, SectionKind, bool]] = field(default_factory=list)
     top_level: int = 0  # the level of the note's first marked heading
 
 
@@ -297,6 +299,11 @@ class ParseState:
         note = self._open_note(start)
         kind = self.kinds.classify(heading)
         level = self.lines[start].level if self.lines[start].role == "heading" else 0
+        given = False
+        if not level and self.lines[start].role == "heading" and note.open_headings:
+            # A marked heading of no level (a <dt>) sits below the last heading that has one.
+            level = note.open_headings[-1][0] + (0 if note.open_headings[-1][2] else 1)
+            given = True
         if level:
             stack = note.open_headings  # the marked headings above this one, outermost first
             while stack and stack[-1][0] >= level:
@@ -306,7 +313,7 @@ class ParseState:
             parent = stack[-1][1] if stack and level > note.top_level else SectionKind.OTHER
             if kind is SectionKind.OTHER and parent not in _NOT_INHERITED:
                 kind = parent
-            stack.append((level, kind))
+            stack.append((level, kind, given))
         note.sections.append(_SectionBuilder(heading, kind, start, end, level=level))
         note.end = end
         self._scan(start, end)
