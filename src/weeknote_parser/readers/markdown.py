@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..inputs import NoteMeta, Source, SourceBuilder
@@ -19,6 +20,7 @@ from ..weeks import DateOrder, Evidence, WeekMatch, find_designations, read_date
 from .frontmatter import FrontMatter, split_front_matter
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 # markdown-it stops reading blocks nested deeper than its maxNesting (20 in CommonMark's
@@ -140,15 +142,11 @@ def _same(heading: str, title: str) -> bool:
 def read_markdown(text: str, *, name: str = "<markdown>", order: DateOrder = "dmy") -> Source:
     """Read a Markdown document (with optional front matter) into typed source lines;
     numeric dates in front matter are read in ``order``."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
     raw_lines = text.lstrip("\ufeff").splitlines()
     front = split_front_matter(raw_lines, name=name)
     body_start = front.end
     body = "\n".join(raw_lines[body_start:])
-    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
-    tokens = parser.use(footnote_plugin).enable("table").parse(body)
+    tokens = _markdown_it().parse(body)
     out = SourceBuilder()
     if front.values:
         out.note(note_meta(front, order=order))
@@ -167,6 +165,17 @@ def read_markdown(text: str, *, name: str = "<markdown>", order: DateOrder = "dm
     if front.problem is not None:
         out.warn("front-matter-ignored", front.problem)
     return out.build("markdown")
+
+
+@cache
+def _markdown_it() -> MarkdownIt:
+    """The one markdown-it parser of the process (it keeps no state between documents:
+    each parse has its own), built on first use."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    return parser.use(footnote_plugin).enable("table")
 
 
 class _Walk:
