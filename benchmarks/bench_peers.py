@@ -415,6 +415,9 @@ def arguments() -> argparse.ArgumentParser:
         "--shared", type=Path, default=ROOT.parent / "shared", help="the shared corpora"
     )
     options.add_argument("--rounds", type=int, default=None, help="rounds per table")
+    options.add_argument(
+        "--megabytes", type=float, default=None, help="size of each corpus (default 10; 0.1 quick)"
+    )
     options.add_argument("--no-startup", action="store_true", help="skip the CLI start-up")
     options.add_argument("--no-profile", action="store_true", help="skip the profile")
     options.add_argument("--only", default="", help="run only tables whose name holds this")
@@ -425,7 +428,7 @@ def main() -> None:
     args = arguments().parse_args()
     quick = args.quick
     rounds = args.rounds or (3 if quick else 7)
-    size = 100_000 if quick else BIG
+    size = int(args.megabytes * 1_000_000) if args.megabytes else (100_000 if quick else BIG)
     shared: Path | None = args.shared
     if shared is not None and not shared.is_dir():
         print(f"note: {shared} is absent: the shared corpora are skipped")
