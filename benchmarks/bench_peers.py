@@ -326,15 +326,33 @@ def markup_table(corpus: Corpus, rounds: int) -> None:
 
 
 def markdown_memory(texts: Sequence[str]) -> None:
-    text = joined(texts, 300_000)
+    """Peak Python memory (tracemalloc) of a Markdown parse, with each engine. The Rust
+    engine's own tree is outside Python's allocator: the process's peak RSS is shown too."""
+    from weeknote_parser.readers import markdown, markdown_native
+
+    plain = [t for t in texts if not markdown_native.too_deep("\n".join(t.splitlines()))]
+    text = joined(plain or texts, 300_000)
     size = len(text.encode("utf-8"))
-    tracemalloc.start()
-    document = weeknote_parser.parse(text, format="markdown")
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    del document
-    print(f"\n## Markdown memory: peak {peak / 1e6:.1f} MB parsing {size / 1e6:.2f} MB")
-    print(f"({peak / size:.0f}x the file's size)")
+    print(f"\n## Markdown memory, parsing {size / 1e6:.2f} MB (peak, tracemalloc)")
+    for name in ("python", "native"):
+        if name == "native" and not markdown_native.available():
+            print("  markdown-it-pyrs: not installed")
+            continue
+        os.environ[markdown.ENGINE_ENVIRONMENT] = name
+        gc.collect()
+        tracemalloc.start()
+        document = weeknote_parser.parse(text, format="markdown")
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        del document
+        print(f"  {markdown.engine():17} {peak / 1e6:6.1f} MB, {peak / size:4.0f}x the text")
+    os.environ.pop(markdown.ENGINE_ENVIRONMENT, None)
+    try:
+        import resource
+    except ImportError:
+        return
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+    print(f"  process peak RSS so far: {rss:.0f} MB")
 
 
 # -- start-up --------------------------------------------------------------------------------

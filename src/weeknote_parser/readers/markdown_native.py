@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import Any
 
 # A line that opens a block this deep in quotes and lists goes to markdown-it-py.
@@ -33,8 +35,12 @@ _READ_DIFFERENTLY = re.compile(  # possessive: a long run of spaces is read once
 )
 
 
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+
+
 class NativeToken:
-    """The part of a markdown-it token the reader reads."""
+    """The part of a markdown-it token the reader reads (read-only: tokens without a line
+    map, attributes or children are shared)."""
 
     __slots__ = ("attrs", "children", "content", "map", "meta", "tag", "type")
 
@@ -42,19 +48,19 @@ class NativeToken:
         self,
         type: str,
         tag: str = "",
-        map: list[int] | None = None,
+        map: tuple[int, int] | None = None,
         *,
         content: str = "",
-        attrs: dict[str, Any] | None = None,
-        meta: dict[str, Any] | None = None,
+        attrs: Mapping[str, Any] = _NOTHING,
+        meta: Mapping[str, Any] = _NOTHING,
         children: list[NativeToken] | None = None,
     ) -> None:
         self.type = type
         self.tag = tag
         self.map = map
         self.content = content
-        self.attrs = attrs if attrs is not None else {}
-        self.meta = meta if meta is not None else {}
+        self.attrs = attrs
+        self.meta = meta
         self.children = children
 
     @property
@@ -63,6 +69,12 @@ class NativeToken:
 
     def __repr__(self) -> str:
         return f"NativeToken({self.type!r}, {self.tag!r}, {self.map!r}, {self.content!r})"
+
+
+@cache
+def _closing(type: str, tag: str = "") -> NativeToken:
+    """The one token closing a block of ``type`` (it carries nothing else)."""
+    return NativeToken(type, tag)
 
 
 @cache
@@ -119,14 +131,17 @@ class _Converter:
         self.starts = starts
         self.out: list[NativeToken] = []
         self.footnote_ids: dict[int, int] = {}
+        self.maps: dict[tuple[int, int], tuple[int, int]] = {}
 
-    def line(self, node: Any) -> list[int] | None:
+    def line(self, node: Any) -> tuple[int, int] | None:
+        """The lines [first, end) of ``node``'s source (one tuple for each range)."""
         span = node.srcmap
         if span is None:
             return None
         first = bisect_right(self.starts, span[0]) - 1
         last = bisect_right(self.starts, max(span[0], span[1] - 1)) - 1
-        return [first, last + 1]
+        lines = (first, last + 1)
+        return self.maps.setdefault(lines, lines)
 
     def run(self) -> list[NativeToken]:
         self._number_footnotes()
@@ -156,7 +171,7 @@ class _Converter:
             lines = self.line(node)
             out.append(NativeToken("paragraph_open", "p", lines))
             out.append(NativeToken("inline", "", lines, children=self.inline(node.children)))
-            out.append(NativeToken("paragraph_close", "p"))
+            out.append(_closing("paragraph_close", "p"))
         elif name in ("heading", "lheading"):
             tag = f"h{node.meta.get('level', 1)}"
             lines = self.line(node)
@@ -169,16 +184,16 @@ class _Converter:
             out.append(NativeToken(f"{kind}_open", "", self.line(node), attrs=attrs))
             for child in node.children:
                 self.block(child)
-            out.append(NativeToken(f"{kind}_close"))
+            out.append(_closing(f"{kind}_close"))
         elif name == "list_item":
             out.append(NativeToken("list_item_open", "li", self.line(node)))
             self.item(node)
-            out.append(NativeToken("list_item_close", "li"))
+            out.append(_closing("list_item_close", "li"))
         elif name == "blockquote":
             out.append(NativeToken("blockquote_open", "blockquote", self.line(node)))
             for child in node.children:
                 self.block(child)
-            out.append(NativeToken("blockquote_close", "blockquote"))
+            out.append(_closing("blockquote_close", "blockquote"))
         elif name in ("fence", "code_block", "html_block"):
             content = str(node.meta.get("content", ""))
             out.append(NativeToken(name, "", self.line(node), content=content))
@@ -215,7 +230,7 @@ class _Converter:
         lines = self.line(anchor)
         self.out.append(NativeToken("paragraph_open", "p", lines))
         self.out.append(NativeToken("inline", "", lines, children=self.inline(children)))
-        self.out.append(NativeToken("paragraph_close", "p"))
+        self.out.append(_closing("paragraph_close", "p"))
 
     def table(self, node: Any) -> None:
         out = self.out
@@ -231,10 +246,10 @@ class _Converter:
                     out.append(
                         NativeToken("inline", "", lines, children=self.inline(cell.children))
                     )
-                    out.append(NativeToken(f"{cell_tag}_close", cell_tag))
-                out.append(NativeToken("tr_close", "tr"))
-            out.append(NativeToken(f"{part.name}_close", part.name))
-        out.append(NativeToken("table_close", "table"))
+                    out.append(_closing(f"{cell_tag}_close", cell_tag))
+                out.append(_closing("tr_close", "tr"))
+            out.append(_closing(f"{part.name}_close", part.name))
+        out.append(_closing("table_close", "table"))
 
     def footnotes(self, node: Any) -> None:
         out = self.out
@@ -252,8 +267,8 @@ class _Converter:
             out.append(NativeToken("footnote_open", meta={"id": number, "label": label}))
             for child in definition.children:
                 self.block(child)
-            out.append(NativeToken("footnote_close"))
-        out.append(NativeToken("footnote_block_close"))
+            out.append(_closing("footnote_close"))
+        out.append(_closing("footnote_block_close"))
 
     def label(self, node: Any) -> str:
         """An image's alt text as written ('![alt *e*](u)': 'alt *e*')."""
@@ -273,7 +288,7 @@ class _Converter:
             if name in ("text", "text_special"):
                 out.append(NativeToken("text", content=str(node.meta.get("content", ""))))
             elif name in ("softbreak", "hardbreak"):
-                out.append(NativeToken(name))
+                out.append(_closing(name))  # carries nothing either
             elif name == "code_inline":
                 out.append(NativeToken("code_inline", content=_plain(node)))
             elif name == "image":  # markdown-it-py keeps the alt text as written
@@ -281,7 +296,7 @@ class _Converter:
             elif name in ("link", "autolink"):
                 out.append(NativeToken("link_open", attrs={"href": str(node.meta.get("url", ""))}))
                 self._inline(node.children, out)
-                out.append(NativeToken("link_close"))
+                out.append(_closing("link_close"))
             elif name == "footnote_ref":
                 number = self.footnote_ids.get(node.meta.get("def_id"), 0)
                 out.append(NativeToken("footnote_ref", meta={"id": number}))
