@@ -22,17 +22,26 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+import regex
+
 # A line that opens a block this deep in quotes and lists goes to markdown-it-py.
 MAX_CONTAINER_COLUMNS = 48
 _DEEP_CANDIDATE = re.compile(r"^[ \t>*+\-0-9.)]{12,}", re.MULTILINE)
 # What the two engines read differently, so that a text holding it goes to markdown-it-py:
-# a footnote definition (markdown-it-py's may interrupt a paragraph, the Rust one's may not);
+# a footnote definition (markdown-it-py's may interrupt a paragraph, the Rust one's may not)
+# and an inline footnote ('^[a note]', markdown-it-py's only);
 # a declaration such as '<!doctype html>' in lower case (an HTML block in markdown-it-py,
 # following the current CommonMark; paragraph text in the Rust port); and a quote or a
-# table, after which the engines may disagree on where lazy continuation lines end.
+# table, after which the engines may disagree on where lazy continuation lines end; and the
+# newer CommonMark's other changes markdown-it-py follows: a '<search>' block, and Unicode
+# symbols ('¢', '✅') counting as punctuation beside '*' and '_' (where emphasis may start).
 _READ_DIFFERENTLY = re.compile(  # possessive: a long run of spaces is read once
-    r"^[ \t]*+(?:>|\[\^|<![a-z]|\|?[ \t]*+:?-++:?[ \t]*+\|)", re.MULTILINE
+    r"^[ \t]*+(?:>|\[\^|<![a-z]|</?search\b|\|?[ \t]*+:?-++:?[ \t]*+\|)",
+    re.MULTILINE | re.IGNORECASE,
 )
+# A line that may be a table's delimiter row ('---', '|:--|', '--- | ---'), in a text with a '|'.
+_DELIMITER_ROW = re.compile(r"^[ \t>]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\||$)", re.MULTILINE)
+_SYMBOL_BESIDE_DELIMITER = regex.compile(r"[*_](?![\x00-\x7f])\p{S}|(?![\x00-\x7f])\p{S}[*_]")
 
 
 _NOTHING: Mapping[str, Any] = MappingProxyType({})
@@ -96,12 +105,50 @@ def available() -> bool:
 def too_deep(body: str) -> bool:
     """Does a line of ``body`` open blocks deeper than the Rust parser is given, or hold
     what the two engines read differently?"""
-    if _READ_DIFFERENTLY.search(body) is not None:
+    if _READ_DIFFERENTLY.search(body) is not None or "^[" in body:  # '^[…]': an inline footnote
+        return True
+    if "|" in body and _DELIMITER_ROW.search(body) is not None:  # a table, perhaps
+        return True
+    if ("*" in body or "_" in body) and _SYMBOL_BESIDE_DELIMITER.search(body) is not None:
+        return True
+    if "`" in body and "[" in body and _unclosed_code_after_bracket(body):
         return True
     for match in _DEEP_CANDIDATE.finditer(body):
         if len(match.group().expandtabs(4)) > MAX_CONTAINER_COLUMNS:
             return True
     return False
+
+
+def _unclosed_code_after_bracket(body: str) -> bool:
+    """Does a line of ``body`` leave a run of backticks open, in a text that holds a '['?
+    The Rust engine panics on some of those ('[`b'), printing to standard error before the
+    reader falls back. (A code span running on to the next line counts as open: such a text
+    goes to markdown-it-py too.)"""
+    return any("`" in line and _opens_code(line) for line in body.splitlines())
+
+
+def _opens_code(line: str) -> bool:
+    """Is a code span still open at the end of ``line``? Outside code a backslash escapes
+    the next character; inside, only a run of the opening run's width closes it."""
+    index, end, opened = 0, len(line), 0
+    while index < end:
+        char = line[index]
+        if char == "\\" and not opened:
+            index += 2
+            continue
+        if char == "`":
+            run = index
+            while run < end and line[run] == "`":
+                run += 1
+            width = run - index
+            if not opened:
+                opened = width
+            elif width == opened:
+                opened = 0
+            index = run
+            continue
+        index += 1
+    return opened > 0
 
 
 def tokens(body: str) -> list[NativeToken]:
