@@ -57,8 +57,8 @@ def _default_parser(options: ParseOptions) -> Parser:
     key = options.model_dump_json()
     parser = _PARSERS.get(key)
     if parser is None:
-        if len(_PARSERS) >= _KEPT_PARSERS:
-            del _PARSERS[next(iter(_PARSERS))]
+        if len(_PARSERS) >= _KEPT_PARSERS:  # the oldest goes (another thread may race us)
+            _PARSERS.pop(next(iter(_PARSERS), key), None)
         parser = _PARSERS[key] = Parser(options)
     return parser
 

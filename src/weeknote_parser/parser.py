@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import copy
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from .errors import OptionsError
 from .inputs import Format, Source, text_source
 from .kinds import KindTable
-from .models import Document
+from .models import Document, SectionKind
 from .options import ParseOptions
 from .recognisers import default_block_rules, default_inline_rules
 from .recognisers.dispatch import dispatch_default, line_test
@@ -38,7 +38,7 @@ class Parser:
         self.dispatch = dispatch_default() if dispatch is None else dispatch
         self.rules = rules if rules is not None else default_block_rules()
         self.inline = inline if inline is not None else default_inline_rules()
-        self.kinds = KindTable(self.options.vocabulary)
+        self.kinds: KindTable = _RememberedKinds(self.options.vocabulary)
         if self.options.plugins:  # before 'disable', which may name a plugin's rules
             from .plugins import load_plugins
 
@@ -51,7 +51,7 @@ class Parser:
         options: for a year or a publication date that differs from call to call."""
         other = copy.copy(self)
         other.options = options
-        other.kinds = KindTable(options.vocabulary)
+        other.kinds = _RememberedKinds(options.vocabulary)
         return other
 
     # -- the recogniser registries, by name --------------------------------------------
@@ -168,6 +168,26 @@ class Parser:
         }
         with _collector_paused():
             return Document.model_validate(data)
+
+
+class _RememberedKinds(KindTable):
+    """A heading's section kind, worked out once per parser for each distinct heading (the
+    same few headings, 'Done', 'Next week', come back in note after note): classifying
+    folds accents and matches every phrase. Bounded: emptied when full."""
+
+    MAX_HEADINGS = 4096
+
+    def __init__(self, extra: Mapping[SectionKind, tuple[str, ...]] | None = None) -> None:
+        super().__init__(extra)
+        self._known: dict[str, SectionKind] = {}
+
+    def classify(self, heading: str) -> SectionKind:
+        kind = self._known.get(heading)
+        if kind is None:
+            if len(self._known) >= self.MAX_HEADINGS:
+                self._known.clear()
+            kind = self._known[heading] = super().classify(heading)
+        return kind
 
 
 @contextmanager
