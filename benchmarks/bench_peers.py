@@ -328,25 +328,33 @@ def markup_table(corpus: Corpus, rounds: int) -> None:
 def markdown_memory(texts: Sequence[str]) -> None:
     """Peak Python memory (tracemalloc) of a Markdown parse, with each engine. The Rust
     engine's own tree is outside Python's allocator: the process's peak RSS is shown too."""
-    from weeknote_parser.readers import markdown, markdown_native
+    from weeknote_parser.readers import markdown
 
-    plain = [t for t in texts if not markdown_native.too_deep("\n".join(t.splitlines()))]
+    try:
+        from weeknote_parser.readers import markdown_native
+    except ImportError:  # a version with markdown-it-py only
+        markdown_native = None  # type: ignore[assignment]
+    if markdown_native is None:
+        plain = list(texts)
+    else:
+        plain = [t for t in texts if not markdown_native.too_deep("\n".join(t.splitlines()))]
     text = joined(plain or texts, 300_000)
     size = len(text.encode("utf-8"))
     print(f"\n## Markdown memory, parsing {size / 1e6:.2f} MB (peak, tracemalloc)")
     for name in ("python", "native"):
-        if name == "native" and not markdown_native.available():
-            print("  markdown-it-pyrs: not installed")
+        if name == "native" and (markdown_native is None or not markdown_native.available()):
+            print("  markdown-it-pyrs: not installed, or not used by this version")
             continue
-        os.environ[markdown.ENGINE_ENVIRONMENT] = name
+        os.environ["WEEKNOTE_PARSER_MARKDOWN"] = name
         gc.collect()
         tracemalloc.start()
         document = weeknote_parser.parse(text, format="markdown")
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         del document
-        print(f"  {markdown.engine():17} {peak / 1e6:6.1f} MB, {peak / size:4.0f}x the text")
-    os.environ.pop(markdown.ENGINE_ENVIRONMENT, None)
+        engine = getattr(markdown, "engine", lambda: "markdown-it-py")()
+        print(f"  {engine:17} {peak / 1e6:6.1f} MB, {peak / size:4.0f}x the text")
+    os.environ.pop("WEEKNOTE_PARSER_MARKDOWN", None)
     try:
         import resource
     except ImportError:
