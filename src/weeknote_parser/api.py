@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-import orjson
+from pydantic_core import PydanticSerializationError
 
 from .inputs import Format
 from .models import Document
@@ -40,10 +40,27 @@ def _parser(
     """The parser to use: a configured one (its rules and plugins; the shortcuts merged into
     its options), else a default parser with ``options``."""
     if parser is None:
-        return Parser(_options(options, year, published))
+        return _default_parser(_options(options, year, published))
     if year is None and published is None:
         return parser
     return parser.with_options(_options(parser.options, year, published))
+
+
+# Parsers made for options alone (no rules or plugins given by the caller), kept for the
+# next call with the same options: building one (its rule table, its heading patterns, its
+# plugins) costs more than parsing a short note. A parser holds configuration only.
+_PARSERS: dict[str, Parser] = {}
+_KEPT_PARSERS = 8
+
+
+def _default_parser(options: ParseOptions) -> Parser:
+    key = options.model_dump_json()
+    parser = _PARSERS.get(key)
+    if parser is None:
+        if len(_PARSERS) >= _KEPT_PARSERS:  # the oldest goes (another thread may race us)
+            _PARSERS.pop(next(iter(_PARSERS), key), None)
+        parser = _PARSERS[key] = Parser(options)
+    return parser
 
 
 def parse(
@@ -107,10 +124,9 @@ def to_json(document: Document, *, pretty: bool = False) -> bytes:
     Always succeeds: a value orjson cannot write (an integer beyond 64 bits from front matter,
     a lone surrogate in a document built by hand) is written as JSON can hold it, the
     surrogate as U+FFFD."""
-    option = orjson.OPT_INDENT_2 if pretty else 0
-    try:
-        return orjson.dumps(document.model_dump(), option=option)
-    except orjson.JSONEncodeError:
+    try:  # written by pydantic-core straight from the models: no Python objects in between
+        return document.model_dump_json(indent=2 if pretty else None).encode("utf-8")
+    except (PydanticSerializationError, ValueError):
         data = _encodable(document.model_dump(mode="json"))
         if pretty:
             text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2)

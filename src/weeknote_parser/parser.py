@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import copy
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
 from .errors import OptionsError
 from .inputs import Format, Source, text_source
 from .kinds import KindTable
-from .models import Document
+from .models import Document, SectionKind
 from .options import ParseOptions
 from .recognisers import default_block_rules, default_inline_rules
+from .recognisers.dispatch import dispatch_default, line_test
 from .registry import Registry
 from .state import BlockRule, InlineRule, ParseState
 from .weeks import Context
@@ -29,11 +30,15 @@ class Parser:
         *,
         rules: Registry[BlockRule] | None = None,
         inline: Registry[InlineRule] | None = None,
+        dispatch: bool | None = None,
     ) -> None:
         self.options = options or ParseOptions()
+        # Offer each line only to the rules its facts allow (recognisers.dispatch); False
+        # offers every line to every rule. None: on, unless WEEKNOTE_PARSER_DISPATCH=0.
+        self.dispatch = dispatch_default() if dispatch is None else dispatch
         self.rules = rules if rules is not None else default_block_rules()
         self.inline = inline if inline is not None else default_inline_rules()
-        self.kinds = KindTable(self.options.vocabulary)
+        self.kinds: KindTable = _RememberedKinds(self.options.vocabulary)
         if self.options.plugins:  # before 'disable', which may name a plugin's rules
             from .plugins import load_plugins
 
@@ -46,7 +51,7 @@ class Parser:
         options: for a year or a publication date that differs from call to call."""
         other = copy.copy(self)
         other.options = options
-        other.kinds = KindTable(options.vocabulary)
+        other.kinds = _RememberedKinds(options.vocabulary)
         return other
 
     # -- the recogniser registries, by name --------------------------------------------
@@ -116,23 +121,27 @@ class Parser:
 
     def parse_source(self, source: Source) -> Document:
         """Parse a document a reader has turned into a Source (any format)."""
-        with _cycle_collection_paused():
-            return self._parse_source(source)
+        return self._parse_source(source)
 
     parse_input = parse_source  # the name this method had before Source
 
     def _parse_source(self, source: Source) -> Document:
         state = ParseState(
-            source, rules=self.rules, inline=self.inline, context=self.context(), kinds=self.kinds
-        )
-        rules = [rule for _, rule in self.rules.active()]
+            source, rules=self.rules, inline=self.inline, context=self.context(), kinds=self.kinds,
+            dispatch=self.dispatch,
+        )  # fmt: skip
+        dispatch = self.dispatch
+        rules = [(rule, line_test(rule) if dispatch else None) for _, rule in self.rules.active()]
         lines = state.lines
         while state.cursor < len(lines):
             line = state.cursor
-            if not lines[line].stripped:
+            current = lines[line]
+            if not current.stripped:
                 state.cursor += 1
                 continue
-            for rule in rules:
+            for rule, test in rules:
+                if test is not None and not test(current):
+                    continue  # a rule that cannot match a line of this shape
                 if rule(state, line, silent=False):
                     break
             else:
@@ -157,16 +166,38 @@ class Parser:
                 for w in sorted(state.warnings, key=lambda w: -1 if w.line is None else w.line)
             ],
         }
-        return Document.model_validate(data)
+        with _collector_paused():
+            return Document.model_validate(data)
+
+
+class _RememberedKinds(KindTable):
+    """A heading's section kind, worked out once per parser for each distinct heading (the
+    same few headings, 'Done', 'Next week', come back in note after note): classifying
+    folds accents and matches every phrase. Bounded: emptied when full."""
+
+    MAX_HEADINGS = 4096
+
+    def __init__(self, extra: Mapping[SectionKind, tuple[str, ...]] | None = None) -> None:
+        super().__init__(extra)
+        self._known: dict[str, SectionKind] = {}
+
+    def classify(self, heading: str) -> SectionKind:
+        kind = self._known.get(heading)
+        if kind is None:
+            if len(self._known) >= self.MAX_HEADINGS:
+                self._known.clear()
+            kind = self._known[heading] = super().classify(heading)
+        return kind
 
 
 @contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a document is parsed.
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the Document's models are built, and only then.
 
-    A parse makes many small objects and no reference cycles; with the collector running,
-    its full passes over the growing heap made large documents slower per megabyte (2.4 MB/s
-    for 0.3 MB, 1.6 MB/s for 2.2 MB in benchmarks/bench_parse.py); paused, time stays linear.
+    Validation makes a model object for every block, item, link and span at once, and none
+    of them is garbage; with the collector running, its passes over them cost four times
+    the validation itself on a 1 MB document (bench_peers.py's profile). Whatever happens
+    inside, the collector is running again afterwards if it was before.
     """
     was_enabled = gc.isenabled()
     gc.disable()

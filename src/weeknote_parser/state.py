@@ -112,6 +112,7 @@ class ParseState:
         inline: Registry[InlineRule],
         context: Context,
         kinds: KindTable,
+        dispatch: bool = True,
     ) -> None:
         self.source = source
         self.lines = lines = source.lines
@@ -121,6 +122,15 @@ class ParseState:
         self.kinds = kinds
         self.rules = rules  # the registry of this parse: chains are read from it
         self._active_rules = dict(rules.active())
+        # name -> the test of the lines its rule can match (recognisers.dispatch), if any
+        self._line_tests: dict[str, Callable[[Line], bool]] = {}
+        if dispatch:
+            from .recognisers.dispatch import line_test
+
+            for name, rule in self._active_rules.items():
+                test = line_test(rule)
+                if test is not None:
+                    self._line_tests[name] = test
         self._inline = [rule for _, rule in inline.active()]
         self.notes: list[_NoteBuilder] = []
         self.chrome: list[tuple[int, str]] = []
@@ -187,9 +197,15 @@ class ParseState:
     def would_match(self, names: Iterable[str], line: int) -> bool:
         """Would any of the named (and enabled) recognisers match at ``line``?"""
         active = self._active_rules
+        tests = self._line_tests
+        current = self.lines[line] if tests and 0 <= line < len(self.lines) else None
         for name in names:
             rule = active.get(name)
-            if rule is not None and rule(self, line, silent=True):
+            if rule is None:
+                continue
+            if current is not None and (test := tests.get(name)) is not None and not test(current):
+                continue  # a rule that cannot match a line of this shape
+            if rule(self, line, silent=True):
                 return True
         return False
 

@@ -7,19 +7,26 @@ line may be a heading, '•' lines are a list).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, Union
 
 from ..inputs import NoteMeta, Source, SourceBuilder
 from ..kinds import normalise_heading
 from ..lines import Line, LinkRef, Role, task_state
 from ..models import WeekKind, YearSource
 from ..weeks import DateOrder, Evidence, WeekMatch, find_designations, read_date
+from . import markdown_native
 from .frontmatter import FrontMatter, split_front_matter
+from .markdown_native import NativeToken
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
+
+AnyToken = Union["Token", NativeToken]  # markdown-it-py's, or the Rust engine's made alike
 
 # markdown-it stops reading blocks nested deeper than its maxNesting (20 in CommonMark's
 # preset: ten levels of lists) and drops what is inside them. 200 reads a hundred levels,
@@ -34,7 +41,7 @@ _TAG = re.compile(r"<[^<>]+>")  # not '[^>]': a run of '<' with no '>' would bac
 Rows = list[tuple[str, tuple[LinkRef, ...]]]
 
 
-def _inline(token: Token) -> Rows:
+def _inline(token: AnyToken) -> Rows:
     """The plain text of an inline token, one row per source line, with its links."""
     rows: Rows = []
     parts: list[str] = []
@@ -140,15 +147,11 @@ def _same(heading: str, title: str) -> bool:
 def read_markdown(text: str, *, name: str = "<markdown>", order: DateOrder = "dmy") -> Source:
     """Read a Markdown document (with optional front matter) into typed source lines;
     numeric dates in front matter are read in ``order``."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
     raw_lines = text.lstrip("\ufeff").splitlines()
     front = split_front_matter(raw_lines, name=name)
     body_start = front.end
     body = "\n".join(raw_lines[body_start:])
-    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
-    tokens = parser.use(footnote_plugin).enable("table").parse(body)
+    tokens = markdown_tokens(body)
     out = SourceBuilder()
     if front.values:
         out.note(note_meta(front, order=order))
@@ -169,6 +172,43 @@ def read_markdown(text: str, *, name: str = "<markdown>", order: DateOrder = "dm
     return out.build("markdown")
 
 
+ENGINE_ENVIRONMENT = "WEEKNOTE_PARSER_MARKDOWN"
+"""``python`` in the environment makes the reader use markdown-it-py even where the Rust
+engine (markdown-it-pyrs) is installed."""
+
+
+def engine() -> str:
+    """The Markdown engine the reader uses here: 'markdown-it-pyrs' or 'markdown-it-py'."""
+    forced = os.environ.get(ENGINE_ENVIRONMENT, "").strip().lower() in ("python", "markdown-it-py")
+    return "markdown-it-py" if forced or not markdown_native.available() else "markdown-it-pyrs"
+
+
+def markdown_tokens(body: str, *, native: bool | None = None) -> list[AnyToken]:
+    """markdown-it's tokens for ``body``, from the Rust engine where it is installed and the
+    text is not nested too deep for it (``native=False``: from markdown-it-py)."""
+    if native is None:
+        native = engine() == "markdown-it-pyrs"
+    if native and not markdown_native.too_deep(body):
+        try:
+            return list(markdown_native.tokens(body))
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except BaseException:  # a panic in the Rust engine: markdown-it-py reads it instead
+            pass
+    return list(_markdown_it().parse(body))
+
+
+@cache
+def _markdown_it() -> MarkdownIt:
+    """The one markdown-it parser of the process (it keeps no state between documents:
+    each parse has its own), built on first use."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    return parser.use(footnote_plugin).enable("table")
+
+
 class _Walk:
     """markdown-it's tokens, walked once, as typed source lines."""
 
@@ -187,12 +227,12 @@ class _Walk:
         self.footnote: int | None = None
         self.quotes = 0
 
-    def run(self, tokens: list[Token]) -> None:
+    def run(self, tokens: list[AnyToken]) -> None:
         index = 0
         while index < len(tokens):
             index = self.token(tokens, index)
 
-    def token(self, tokens: list[Token], index: int) -> int:
+    def token(self, tokens: list[AnyToken], index: int) -> int:
         """Read the token at ``index``; return the index of the next one to read."""
         token = tokens[index]
         origin = self.body_start + (token.map[0] if token.map else 0)
@@ -246,7 +286,7 @@ class _Walk:
             out.gap(origin)
         return index + 1
 
-    def heading(self, inline: Token, level: int, origin: int) -> None:
+    def heading(self, inline: AnyToken, level: int, origin: int) -> None:
         text, links = _joined(_inline(inline))
         text = text.strip()
         out = self.out
@@ -306,7 +346,7 @@ class _Walk:
         self.first_block = False
 
 
-def _list_start(token: Token) -> int:
+def _list_start(token: AnyToken) -> int:
     start = str(token.attrs.get("start", 1) or 1)
     return int(start) if start.isascii() and start.isdigit() and len(start) < 10 else 1
 
@@ -321,11 +361,11 @@ def _without_commonmark_marker(line: Line) -> Line:
     return line
 
 
-def _too_deep(tokens: list[Token]) -> bool:
+def _too_deep(tokens: list[AnyToken]) -> bool:
     return any(token.level >= MAX_NESTING - 1 for token in tokens)
 
 
-def _dropped_lines(tokens: list[Token], body: str) -> list[int]:
+def _dropped_lines(tokens: list[AnyToken], body: str) -> list[int]:
     """Lines of ``body`` with text that no leaf block read (markdown-it's nesting limit)."""
     covered = bytearray(body.count("\n") + 1)
     for token in tokens:

@@ -210,8 +210,25 @@ def _compounds(text: str, found: list[WeekMatch], order: DateOrder) -> list[Week
     return joined
 
 
+# What the grammar found in a text, by (text, order): archive pages and feeds repeat the same
+# titles and date lines, and a line is read by several recognisers. The matches are frozen,
+# so each caller gets a fresh list of the same ones. Bounded: emptied when full.
+_FOUND: dict[tuple[str, str], tuple[WeekMatch, ...]] = {}
+_FOUND_MAX = 4096
+
+
 def find_designations(text: str, order: DateOrder = "dmy") -> list[WeekMatch]:
     """Every designation in ``text``, in order, none overlapping another."""
+    key = (text, order)
+    found = _FOUND.get(key)
+    if found is None:
+        if len(_FOUND) >= _FOUND_MAX:
+            _FOUND.clear()
+        found = _FOUND[key] = tuple(_find_designations(text, order))
+    return list(found)
+
+
+def _find_designations(text: str, order: DateOrder) -> list[WeekMatch]:
     if len(text) <= _BARE_CHARS and (bare := bare_number(text)) is not None:
         return [bare]
     lower = text.lower()
