@@ -200,7 +200,9 @@ def command(files: tuple[str, ...], **settings: Any) -> None:
     one document, whose JSON holds them).
 
     \b
-    To build a SQLite database instead: weeknote-parse export sqlite --help
+    To build a SQLite database instead: weeknote-parse export sqlite --help. To read the
+    notes as series (timeline, gaps, plans): weeknote-parse series --help; as a page:
+    weeknote-parse report --help.
 
     Exit codes: 0 success; 1 an input could not be read (or a warning, with --strict),
     or the output could not be written; 2 invalid usage or settings; 3 an internal error
