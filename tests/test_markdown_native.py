@@ -63,7 +63,7 @@ def test_both_engines_give_the_same_document(path: Path, monkeypatch: pytest.Mon
 
 
 @native
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)  # CI: the same cases each run
 @given(
     st.lists(
         st.one_of(st.sampled_from(FRAGMENTS + MARKUP + MARKDOWN), st.text(max_size=30)), max_size=30

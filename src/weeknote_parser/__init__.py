@@ -8,32 +8,63 @@
 
 from __future__ import annotations
 
-from .api import parse, parse_file, to_json
-from .config import Config, ConfigError, load_config
-from .errors import InputError, OptionsError, WeeknoteError
-from .models import (
-    Block,
-    Document,
-    Footnote,
-    Link,
-    ListBlock,
-    ListItem,
-    Note,
-    Paragraph,
-    ParseWarning,
-    Section,
-    SectionKind,
-    Source,
-    Week,
-    WeekKind,
-    YearSource,
-    flatten_lists,
-)
-from .options import ParseOptions
-from .parser import Parser
-from .registry import Registry
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# name -> the module that defines it; imported on first use (PEP 562), so that the command
+# line's --version, and a program that needs one module, do not build every model.
+_EXPORTS = {
+    "parse": "api", "parse_file": "api", "to_json": "api",
+    "Config": "config", "ConfigError": "config", "load_config": "config",
+    "InputError": "errors", "OptionsError": "errors", "WeeknoteError": "errors",
+    "Block": "models", "Document": "models", "Footnote": "models", "Link": "models",
+    "ListBlock": "models", "ListItem": "models", "Note": "models", "Paragraph": "models",
+    "ParseWarning": "models", "Section": "models", "SectionKind": "models", "Source": "models",
+    "Week": "models", "WeekKind": "models", "YearSource": "models", "flatten_lists": "models",
+    "ParseOptions": "options", "Parser": "parser", "Registry": "registry",
+}  # fmt: skip
+
+if TYPE_CHECKING:
+    from .api import parse, parse_file, to_json
+    from .config import Config, ConfigError, load_config
+    from .errors import InputError, OptionsError, WeeknoteError
+    from .models import (
+        Block,
+        Document,
+        Footnote,
+        Link,
+        ListBlock,
+        ListItem,
+        Note,
+        Paragraph,
+        ParseWarning,
+        Section,
+        SectionKind,
+        Source,
+        Week,
+        WeekKind,
+        YearSource,
+        flatten_lists,
+    )
+    from .options import ParseOptions
+    from .parser import Parser
+    from .registry import Registry
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
     "Block",
