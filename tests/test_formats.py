@@ -506,3 +506,22 @@ def test_a_definition_term_takes_the_kind_of_the_heading_above_it() -> None:
         ("Reading", "reading"),
         ("The shed", "other"),  # a sibling term, not a subsection of the one before
     ]
+
+
+@pytest.mark.parametrize("key", ["date", "pubDatetime", "pubDate", "publishDate", "published"])
+def test_front_matter_dates_under_the_names_site_generators_use(key: str) -> None:
+    text = f"---\ntitle: Week notes 10\n{key}: 2025-04-27T00:00:10Z\n---\n\nA busy week.\n"
+    note = read(text, name="n.md").notes[0]
+    assert note.published == D("2025-04-27")
+    assert note.week is not None and note.week.start == D("2025-04-21")  # the count is no week
+
+
+def test_markdown_links_to_pages_of_the_same_site_are_links() -> None:
+    text = (
+        "# Weeknote 10.2024\n\nSee [last week](/blog/w9/), [top](#top) and [x](HTTPS://E.ORG/a).\n"
+    )
+    note = read(text, name="n.md").notes[0]
+    assert [(link.url, link.text) for link in note.links] == [
+        ("/blog/w9/", "last week"),
+        ("HTTPS://E.ORG/a", "x"),
+    ]

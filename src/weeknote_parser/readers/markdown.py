@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, Union
 
-from ..inputs import NoteMeta, Source, SourceBuilder
+from ..inputs import NoteMeta, Source, SourceBuilder, is_note_link
 from ..kinds import normalise_heading
 from ..lines import Line, LinkRef, Role, task_state
 from ..models import WeekKind, YearSource
@@ -57,7 +57,7 @@ def _inline(token: AnyToken) -> Rows:
             parts.append(child.content)
         elif kind == "link_open":
             href = str(child.attrs.get("href", ""))
-            link = (href, len(parts)) if href.startswith(_LINK_SCHEMES) else None
+            link = (href, len(parts)) if is_note_link(href) else None
         elif kind == "link_close" and link is not None:
             text = " ".join("".join(parts[link[1] :]).split())
             links.append(LinkRef(link[0], text or None))
@@ -73,9 +73,6 @@ def _joined(rows: Rows) -> tuple[str, tuple[LinkRef, ...]]:
         " ".join(row for row, _ in rows if row.strip()),
         tuple(link for _, links in rows for link in links),
     )
-
-
-_LINK_SCHEMES = ("http://", "https://", "www.")
 
 
 def _strings(value: Any) -> list[str]:
@@ -102,18 +99,22 @@ def _url(values: dict[str, Any]) -> str | None:
     return None
 
 
+# The front-matter keys that give a note's date, in the order they are looked for (Jekyll,
+# Hugo and Eleventy 'date'; Astro 'pubDatetime', 'pubDate'; others 'published').
+DATE_KEYS = ("date", "pubDatetime", "pubDate", "publishDate", "published", "publish_date")
+
+
 def note_meta(front: FrontMatter, *, order: DateOrder = "dmy") -> NoteMeta:
     """What front matter says about its note; numeric dates are read in ``order``."""
     values = front.values
     tags = _strings(values.get("tags"))
     evidence: list[Evidence] = []
-    date = values.get("date")
+    key = next((k for k in DATE_KEYS if isinstance(values.get(k), str)), "date")
+    date = values.get(key)
     if isinstance(date, str) and (parsed := read_date(date, order)) is not None:
         day = parsed.resolved()
         if day is not None:
-            evidence.append(
-                Evidence(day, YearSource.FRONT_MATTER, date, front.key_lines.get("date"))
-            )
+            evidence.append(Evidence(day, YearSource.FRONT_MATTER, date, front.key_lines.get(key)))
     designation = None
     week = values.get("week")
     if isinstance(week, int | str) and str(week).strip():
