@@ -210,6 +210,8 @@ ROWS: list[tuple[str, dict[str, Any], str, str | None]] = [
     ("Weeknotes 14-15", {"year": 2021}, "two_weeks", None),
     ("Weeknotes 14-15, 2021", NONE, "two_weeks", None),
     ("Weeknotes 22 & 23", {"year": 2020}, "two_weeks", None),
+    ("Week 9 and 10", {"year": 2020}, "two_weeks", None),
+    ("Weeks 6-7", {"year": 2020}, "two_weeks", None),
     ("Daynote: 3 March 2024", NONE, "day", None),
     ("Daily note 3 March 2024", NONE, "day", None),
     # no designation: the note's date (a dateline) places the week

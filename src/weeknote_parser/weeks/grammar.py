@@ -99,8 +99,8 @@ PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], Builder], ...] = (
         rf"(?P<raw>(?:month\s?notes?|monthly\s+notes?)\s*[:\-–]?\s*(?P<month>{MONTH}),?\s+(?P<year>{YEAR}))"),
         build_month),
     ("two_weeks", _W, pattern(
-        rf"(?P<raw>(?:{LABEL}|weeks)\s*[#:]?\s*(?P<w1>\d{{1,2}})\s*(?:-|–|&|\+|and)\s*(?P<w2>\d{{1,2}})"
-        rf"(?:,?\s+(?P<year>{_YYYY}))?)"), build_two_weeks),
+        rf"(?P<raw>(?:{LABEL}|weeks?)\s*[#:]?\s*(?P<w1>\d{{1,2}})\s*(?:-|–|&|\+|and)\s*(?P<w2>\d{{1,2}})"
+        rf"(?![./]\d|\s*(?:st|nd|rd|th)?\s*(?:{MONTH})\b)(?:,?\s+(?P<year>{_YYYY}))?)"), build_two_weeks),
     ("iso_week", ("<iso>",), pattern(rf"(?P<raw>(?P<year>{_YYYY})\s*-?\s*w(?P<week>\d{{1,2}}))"), build_code),
     ("labelled_year_week", _W, pattern(
         rf"(?P<raw>(?P<year>{_YYYY})-(?P<week>[0-5]\d))(?![-–]\d)"), build_labelled_code),
