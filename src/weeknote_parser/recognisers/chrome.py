@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..recognise import NOTE, first_match_chain
 from ..state import ParseState
+from .common import TEXT_CACHE
 
 # Lines that are furniture wherever they stand, when they stand alone and are short:
 # wording that opens the line, wording found anywhere in it, or a closing arrow.
@@ -71,6 +74,7 @@ _OTHER_POSTS = regex.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_furniture_line(text: str) -> bool:
     """Is ``text`` furniture by its whole wording, wherever it stands ('Tags: a, b',
     'Leave a comment', '© 2024 Sam')?"""
@@ -79,6 +83,7 @@ def is_furniture_line(text: str) -> bool:
     return FURNITURE_LINE.match(text) is not None
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_navigation(text: str) -> bool:
     """Is ``text`` a navigation line: three or more short items between separators?"""
     if len(text) > MAX_FURNITURE_CHARS or _NAV_CHARS.search(text) is None:
@@ -90,6 +95,7 @@ def is_navigation(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def is_furniture(text: str) -> bool:
     """Is ``text`` a line of site furniture by its wording alone?"""
     if len(text) > MAX_FURNITURE_CHARS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..models import SectionKind
@@ -49,6 +51,11 @@ def looks_like_heading(text: str) -> bool:
     return _HAS_LETTER.search(text) is not None and URL.search(text) is None
 
 
+# The answers of the pure tests on a line's text are kept for this many distinct texts.
+TEXT_CACHE = 4096
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def looks_like_title(text: str) -> bool:
     """Could ``text`` be a post title? Like a heading, but it may be longer and end in '…'."""
     if not text or len(text) > MAX_TITLE_CHARS:
@@ -58,6 +65,7 @@ def looks_like_title(text: str) -> bool:
     return _HAS_LETTER.search(text) is not None and URL.search(text) is None
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def opens_with_emoji(text: str) -> bool:
     """Does ``text`` open with an emoji ('✅ Shipped it', '➡️ Next')?"""
     return (
