@@ -136,3 +136,16 @@ def test_menu_links_parted_by_comments_or_marks_are_items_of_their_own() -> None
     assert page('<nav><a href="/">Home</a> and <a href="/b">Blog</a></nav>' + POST).chrome == [
         "Home and Blog"
     ]
+
+
+def test_furniture_text_beside_a_block_is_kept() -> None:
+    doc = page(
+        POST + "<footer>Copyright 2024 Sam <span><div>Built with a generator</div></span> "
+        "and care</footer><aside><div>Theme by Pat <div>Hosted here</div></div></aside>"
+    )
+    assert doc.chrome == [
+        "Copyright 2024 Sam and care",
+        "Built with a generator",
+        "Theme by Pat",
+        "Hosted here",
+    ]

@@ -647,7 +647,8 @@ def _chrome_lines(element: HtmlElement, skip: set[HtmlElement]) -> list[tuple[st
     A block is a leaf when nothing below it is a block (a link wrapping a card of blocks is
     read block by block); of leaves inside leaves, the outermost holds all the text. Links
     side by side with nothing between them (a menu) are a line each. Every line is kept as
-    the page shows it, repeats included ('Read More' under each card)."""
+    the page shows it, repeats included ('Read More' under each card); the text an element
+    holds beside its blocks is a line of its own, before theirs."""
     kinds = BLOCK_TAGS | frozenset(CHROME_TAGS) | {"a", "li", "span"}
     holders = _holding_blocks(element)
     found: list[tuple[str, int]] = []
@@ -662,6 +663,10 @@ def _chrome_lines(element: HtmlElement, skip: set[HtmlElement]) -> list[tuple[st
             continue
         leaf = _tag(node) in kinds and node not in holders
         leaves += leaf
+        if node in holders and inside == 0 and node not in skip:
+            own = " ".join(" ".join([node.text or "", *(c.tail or "" for c in node)]).split())
+            if any(c.isalnum() for c in own):  # text beside its blocks ('© 2024 <div>…')
+                found.append((own, _line(node)))
         if leaf and inside == 0 and node not in skip:
             for part in _link_run(node) or (node,):
                 text = " ".join(_text(part).split())
