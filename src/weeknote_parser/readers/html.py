@@ -771,17 +771,17 @@ def _drop_unwanted(root: HtmlElement) -> None:
     """Take out scripts, styles, media, forms and what the page hides, with what they hold,
     keeping their tails."""
     outermost: list[HtmlElement] = []
-    inside = 0
+    going: HtmlElement | None = None  # the unwanted element being walked, if any
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         if not isinstance(element.tag, str):
             continue  # a comment or processing instruction
-        unwanted = _tag(element) in DROP_TAGS or _is_hidden(element)
-        if event == "start":
-            if unwanted and inside == 0 and element.getparent() is not None:
+        if event == "end":
+            if element is going:
+                going = None
+        elif going is None and (_tag(element) in DROP_TAGS or _is_hidden(element)):
+            going = element  # what it holds goes with it, unexamined
+            if element.getparent() is not None:
                 outermost.append(element)
-            inside += unwanted
-        else:
-            inside -= unwanted
     # Grouped by parent, so each parent's text is rebuilt once however many children go.
     parents: dict[HtmlElement, None] = {}
     going = set(outermost)
