@@ -1,10 +1,12 @@
 """Start-up: the command line imports its commands only when they run, so ``--version`` reads
-no command module, and the names the package has always offered still resolve."""
+no command module; ``--help`` reads the parse command but not the parser, the models or the
+batch; and the names the package has always offered still resolve."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 
@@ -15,6 +17,17 @@ COMMAND_MODULES = (
     "weeknote_parser.cli.export",
     "weeknote_parser.batch",
     "weeknote_parser.outputs",
+)
+# What parsing needs and help text does not.
+PARSING_MODULES = (
+    "weeknote_parser.models",
+    "weeknote_parser.options",
+    "weeknote_parser.config",
+    "weeknote_parser.parser",
+    "weeknote_parser.batch",
+    "weeknote_parser.readers",
+    "weeknote_parser.outputs",
+    "pydantic.main",
 )
 PROBE = """
 import sys
@@ -27,8 +40,8 @@ print("loaded:" + ",".join(m for m in {modules!r} if m in sys.modules))
 """
 
 
-def _loaded_after(*args: str) -> list[str]:
-    code = PROBE.format(args=list(args), modules=COMMAND_MODULES)
+def _loaded_after(*args: str, modules: tuple[str, ...] = COMMAND_MODULES) -> list[str]:
+    code = PROBE.format(args=list(args), modules=modules)
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, check=True, text=True, timeout=60
     )
@@ -43,6 +56,19 @@ def test_version_imports_no_command() -> None:
 
 def test_a_command_is_imported_when_it_runs() -> None:
     assert "weeknote_parser.cli.parse" in _loaded_after("parse", "--help")
+
+
+def test_help_loads_neither_the_parser_nor_the_models() -> None:
+    for args in (["--help"], ["parse", "--help"], ["-h"]):
+        assert _loaded_after(*args, modules=PARSING_MODULES) == [], args
+
+
+def test_parsing_loads_what_help_does_not(tmp_path: Path) -> None:
+    # The probe itself can see these modules load: the test above is not empty by accident.
+    note = tmp_path / "note.txt"
+    note.write_text("Weeknote 3.24\n\nA week.\n", encoding="utf-8")
+    loaded = _loaded_after(str(note), modules=PARSING_MODULES)
+    assert set(loaded) == set(PARSING_MODULES)
 
 
 def test_the_group_lists_its_lazy_commands() -> None:

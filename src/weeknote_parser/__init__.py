@@ -21,13 +21,14 @@ _EXPORTS = {
     "InputError": "errors", "OptionsError": "errors", "WeeknoteError": "errors",
     "Block": "models", "Document": "models", "Footnote": "models", "Link": "models",
     "ListBlock": "models", "ListItem": "models", "Note": "models", "Paragraph": "models",
-    "ParseWarning": "models", "Section": "models", "SectionKind": "models", "Source": "models",
-    "Week": "models", "WeekKind": "models", "YearSource": "models", "flatten_lists": "models",
+    "ParseWarning": "models", "Section": "models", "SectionKind": "choices", "Source": "models",
+    "Week": "models", "WeekKind": "choices", "YearSource": "choices", "flatten_lists": "models",
     "ParseOptions": "options", "Parser": "parser", "Registry": "registry",
 }  # fmt: skip
 
 if TYPE_CHECKING:
     from .api import parse, parse_file, to_json
+    from .choices import SectionKind, WeekKind, YearSource
     from .config import Config, ConfigError, load_config
     from .errors import InputError, OptionsError, WeeknoteError
     from .models import (
@@ -41,11 +42,8 @@ if TYPE_CHECKING:
         Paragraph,
         ParseWarning,
         Section,
-        SectionKind,
         Source,
         Week,
-        WeekKind,
-        YearSource,
         flatten_lists,
     )
     from .options import ParseOptions

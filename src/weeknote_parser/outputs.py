@@ -11,11 +11,13 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import orjson
 
 from .api import _encodable, to_json
+from .choices import TOS as TOS
+from .choices import To as To
 from .models import Document, Note, ParseWarning
 from .records import (
     NOTE_COLUMNS,
@@ -29,8 +31,6 @@ from .records import (
 )
 from .render_markdown import render_markdown, render_notes
 
-To = Literal["json", "jsonl", "csv", "table", "markdown"]
-TOS: tuple[To, ...] = ("json", "jsonl", "csv", "table", "markdown")
 ELLIPSIS = "…"
 
 

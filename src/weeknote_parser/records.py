@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
+from .choices import PERS as PERS
+from .choices import Per as Per
 from .models import Document, ListBlock, Note, Paragraph, ParseWarning, Section, SectionKind
-
-Per = Literal["document", "note", "section"]
-PERS: tuple[Per, ...] = ("document", "note", "section")
 
 
 @dataclass(frozen=True)

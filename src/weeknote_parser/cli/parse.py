@@ -11,19 +11,11 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
-from ..batch import STDIN_NAME, Job, run
-from ..config import Config, ConfigError
-from ..errors import InputError, OptionsError, WeeknoteError
-from ..models import SectionKind
-from ..options import today_from_environment
-from ..outputs import TOS, To, View
-from ..parser import Parser
-from ..readers import read_limited
-from ..records import PERS, Filters
+from ..choices import PERS, TOS, SectionKind, To
 from .run import Inputs, Reporter, input_options
 from .settings import build_config, parse_options
 from .sink import (
@@ -41,6 +33,11 @@ from .sink import (
 )
 from .types import DateType
 
+if TYPE_CHECKING:  # the parser, the models and the outputs load when the command runs
+    from ..config import Config
+    from ..outputs import View
+    from ..parser import Parser
+
 
 def _show(config: Config) -> None:
     """The settings in force, one a line: ``key = value  (where it came from)``."""
@@ -53,6 +50,8 @@ def _show(config: Config) -> None:
 def _list_recognisers(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
+    from ..parser import Parser
+
     write_stdout("".join(f"{name}\n" for name in Parser().names()).encode())
     ctx.exit(EXIT_OK)
 
@@ -69,6 +68,10 @@ def _print_schema(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 def settings_in_force(settings: dict[str, Any]) -> Config:
     """The configuration the parsing options and files make (a usage error, exit 2, if it
     is invalid)."""
+    from ..config import ConfigError
+    from ..errors import OptionsError, WeeknoteError
+    from ..options import today_from_environment
+
     today = settings["today"]
     if today is None:
         try:
@@ -91,6 +94,9 @@ def settings_in_force(settings: dict[str, Any]) -> Config:
 
 
 def check_parser(config: Config) -> Parser:
+    from ..config import ConfigError
+    from ..errors import WeeknoteError
+
     try:
         return config.parser()
     except ConfigError as error:
@@ -101,6 +107,10 @@ def check_parser(config: Config) -> Parser:
 
 def stdin_reader(stdin: BinaryIO | None, max_bytes: int) -> Any:
     """A function reading standard input (within the size limit) for the input '-'."""
+
+    from ..batch import STDIN_NAME
+    from ..errors import InputError
+    from ..readers import read_limited
 
     def read() -> bytes:
         if stdin is None:
@@ -114,6 +124,9 @@ def stdin_reader(stdin: BinaryIO | None, max_bytes: int) -> Any:
 
 
 def _view(settings: dict[str, Any]) -> View:
+    from ..outputs import View
+    from ..records import Filters
+
     to: To = settings["to"] or "jsonl"
     if settings["pretty"] and to not in ("json", "jsonl"):
         raise click.UsageError(f"--pretty applies to JSON output, not to --to {to}.")
@@ -208,6 +221,8 @@ def command(files: tuple[str, ...], **settings: Any) -> None:
     or the output could not be written; 2 invalid usage or settings; 3 an internal error
     (a bug: please report it with the input).
     """
+    from ..batch import Job, run
+
     config = settings_in_force(settings)
     if settings["show_config"]:
         _show(config)

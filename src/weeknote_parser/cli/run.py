@@ -7,14 +7,16 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, BinaryIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 import click
 
-from ..batch import Outcome, Tally
-from ..discover import STDIN, Entry, discover, files_from
 from ..errors import InputError
 from .sink import EXIT_INPUT_ERROR, EXIT_INTERNAL, EXIT_OK
+
+if TYPE_CHECKING:  # the batch and the readers load when a command runs, not for --help
+    from ..batch import Outcome
+    from ..discover import Entry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -98,6 +100,8 @@ class Inputs:
 
     def check(self) -> None:
         """Usage errors, found before anything is read."""
+        from ..discover import STDIN
+
         if not self.paths and self.files_from is None:
             raise click.UsageError("Missing argument 'PATH...'.")
         if self.files_from == STDIN and STDIN in self.paths:
@@ -105,6 +109,8 @@ class Inputs:
 
     def find(self, stdin: BinaryIO | None) -> tuple[list[Entry], int, list[InputError]]:
         """The entries to read, how many files were skipped, and the inputs that failed."""
+        from ..discover import discover, files_from
+
         errors: list[InputError] = []
         listed: list[str] = []
         if self.files_from is not None:
@@ -127,6 +133,8 @@ class Reporter:
         self.show_warnings = show_warnings
         self.quiet = quiet
         self.strict = strict
+        from ..batch import Tally
+
         self.tally = Tally()
         self.bar_active = False
 

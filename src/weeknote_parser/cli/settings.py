@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..config import Config, load_config, merge
 from ..errors import OptionsError
-from ..options import ENVIRONMENT_TODAY, FIRST_YEAR, LAST_YEAR
+from ..limits import ENVIRONMENT_TODAY, FIRST_YEAR, LAST_YEAR
 from .types import ByteSize, DateType
+
+if TYPE_CHECKING:  # the configuration (and the models) load when a command runs
+    from ..config import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -120,6 +122,8 @@ def build_config(
 ) -> Config:
     """The one place the command line's settings become the settings in force: the
     configuration file's, with those given on the command line over them."""
+    from ..config import load_config, merge
+
     if isinstance(published, dt.datetime):
         published = published.date()
     return merge(

@@ -19,9 +19,6 @@ from typing import IO, Any, BinaryIO, NoReturn
 
 import click
 
-from ..discover import STDIN
-from ..readers import display_name
-
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE = 2
@@ -62,6 +59,9 @@ def input_that_is(
     identifies, found without reading anything."""
     if output is None:
         return None
+    from ..discover import STDIN
+    from ..readers import display_name
+
     for name in files:
         if name == STDIN:
             if identity(stdin) == output:
@@ -132,6 +132,8 @@ class FileSink(Sink):
     directly, as a shell's ``>`` would; a symbolic link is followed, and its file replaced."""
 
     def __init__(self, target: Path) -> None:
+        from ..readers import display_name
+
         shown = display_name(target)
         if target.is_symlink():
             target = Path(os.path.realpath(target))
@@ -182,6 +184,8 @@ class FileSink(Sink):
 
     def _failed(self, error: OSError, failure: int) -> NoReturn:
         self.abandon()
+        from ..readers import display_name
+
         shown = display_name(self.target)
         fail(f"cannot write output: {shown}: {error.strerror or error}", failure)
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import click
 
-from ..options import FIRST_DATE, LAST_DATE, check_date_range
+from ..limits import FIRST_DATE, LAST_DATE, check_date_range
 
 
 class DateType(click.ParamType[dt.date]):
