@@ -9,16 +9,13 @@ streamed, never held.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .discover import STDIN, Entry, looks_binary
 from .errors import WeeknoteError
@@ -33,6 +30,10 @@ Status = Literal["parsed", "failed", "bug", "skipped"]
 # Files handed to a worker at a time: enough that a task's cost is the parsing, not the
 # passing of messages; few enough that the window stays small.
 CHUNK = 16
+if TYPE_CHECKING:  # the pool loads only when a batch runs on more than one process
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
+
 STDIN_NAME = "<stdin>"
 
 
@@ -164,6 +165,8 @@ def _context() -> multiprocessing.context.BaseContext:
     """Workers forked from this process on Linux when no other thread runs here (a fork
     copies the parser already set up); else started afresh (macOS and Windows, where forking
     is not safe or not there)."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     on_linux = sys.platform.startswith("linux")
     if on_linux and "fork" in methods and threading.active_count() == 1:
@@ -207,6 +210,8 @@ def run(
         for entry in entries:
             yield from here([entry])
         return
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     limit = window or workers * 4
     chunk = max(1, min(CHUNK, len(entries) // (workers * 4) or 1))
     with ProcessPoolExecutor(
@@ -233,6 +238,8 @@ def _ordered(
     """Submit entries, ``chunk`` to a task, while fewer than ``limit`` tasks are in flight;
     hand back the outcomes of the oldest first. If the pool breaks (a worker killed), the
     files in flight are internal errors and the rest are parsed ``here``."""
+    from concurrent.futures.process import BrokenProcessPool
+
     tasks = _chunks(entries, chunk)
     broken = False
     while True:
