@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..models import Week, WeekKind, YearSource
 from .builders import read_in_order
@@ -355,16 +356,13 @@ class Placer:
 
     def _candidates(self, match: WeekMatch) -> list[dt.date]:
         assert match.first is not None
-        wanted = self._wanted_weekdays(match)
-        days = [
-            day
-            for year in range(
-                self.context.first_candidate_year, self.context.last_candidate_year + 1
+        first = match.first
+        return list(
+            _candidate_mondays(
+                first.month, first.day, self._wanted_weekdays(match),
+                self.context.first_candidate_year, self.context.last_candidate_year,
             )
-            if (day := match.first.on(year)) is not None
-            and (wanted is None or day.weekday() in wanted)
-        ]
-        return sorted({monday_of(day) for day in days})
+        )  # fmt: skip
 
     def _locate(
         self, match: WeekMatch, first: PartialDate, note: NoteFacts, evidence: Evidence | None
@@ -470,6 +468,24 @@ class Placer:
         )
         item.week = Week(raw=match.raw, kind=match.kind, candidates=item.candidates)
         item.pending = None
+
+
+@lru_cache(maxsize=1024)
+def _candidate_mondays(
+    month: int | None, day: int | None, wanted: tuple[int, ...] | None, first: int, last: int
+) -> tuple[dt.date, ...]:
+    """The Mondays of the weeks holding ``day`` ``month`` in the years ``first`` to ``last``
+    on which it falls on one of the ``wanted`` weekdays (any, for None): the same few dates
+    ('w/c 5 November') come back in note after note, and each asks two dozen years."""
+    if month is None or day is None:
+        return ()
+    days = [
+        found
+        for year in range(first, last + 1)
+        if (found := safe_date(year, month, day)) is not None
+        and (wanted is None or found.weekday() in wanted)
+    ]
+    return tuple(sorted({monday_of(found) for found in days}))
 
 
 def _start(item: _Placed) -> dt.date | None:
