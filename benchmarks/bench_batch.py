@@ -23,34 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from weeknote_parser.testing import FILLER_WORDS as WORDS
+
 SECTIONS = ["What went well", "Next week", "Things I learned", "Reading", "Worries"]
-WORDS = [
-    "audit",
-    "budget",
-    "team",
-    "form",
-    "survey",
-    "draft",
-    "review",
-    "call",
-    "plan",
-    "sprint",
-    "design",
-    "test",
-    "users",
-    "data",
-    "service",
-    "page",
-    "map",
-    "search",
-    "release",
-    "bug",
-    "fix",
-    "meeting",
-    "interview",
-    "notes",
-    "roadmap",
-]
 
 
 def _sentence(rng: random.Random) -> str:

@@ -17,37 +17,11 @@ from hypothesis import strategies as st
 from weeknote_parser import Document, ParseOptions, Parser, flatten_lists
 from weeknote_parser.conformance import gold_view
 from weeknote_parser.render_markdown import escape, render_markdown
+from weeknote_parser.testing import FILLER_WORDS as WORDS
 
 from .conftest import TODAY, without_spans
 
 PARSER = Parser(ParseOptions(today=TODAY))
-WORDS = [
-    "audit",
-    "budget",
-    "team",
-    "form",
-    "survey",
-    "draft",
-    "review",
-    "call",
-    "plan",
-    "sprint",
-    "design",
-    "test",
-    "users",
-    "data",
-    "service",
-    "page",
-    "map",
-    "search",
-    "release",
-    "bug",
-    "fix",
-    "meeting",
-    "interview",
-    "notes",
-    "roadmap",
-]
 HEADINGS = [
     "What went well",
     "Next week",

@@ -32,6 +32,35 @@ from .state import BlockRule, ParseState
 TODAY = dt.date(2026, 1, 1)
 """The reference date the helpers parse with unless told otherwise."""
 
+# Everyday words of a team's week, for generating note text in tests and benchmarks.
+FILLER_WORDS: tuple[str, ...] = (
+    "audit",
+    "budget",
+    "team",
+    "form",
+    "survey",
+    "draft",
+    "review",
+    "call",
+    "plan",
+    "sprint",
+    "design",
+    "test",
+    "users",
+    "data",
+    "service",
+    "page",
+    "map",
+    "search",
+    "release",
+    "bug",
+    "fix",
+    "meeting",
+    "interview",
+    "notes",
+    "roadmap",
+)
+
 Plugins = Plugin | str | Iterable[Plugin | str] | None
 """One plugin (a function, or the name of an installed one), several, or none."""
 
@@ -177,6 +206,7 @@ def _claims(claims: list[tuple[int, str]]) -> str:
 
 
 __all__ = [
+    "FILLER_WORDS",
     "TODAY",
     "Plugins",
     "assert_not_recognised",
