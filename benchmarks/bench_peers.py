@@ -28,6 +28,7 @@ import gc
 import os
 import pstats
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -400,7 +401,7 @@ def startup(rounds: int) -> None:
             print(f"{name:26} {median * 1000:7.1f} ms  {median / imports:5.2f}x the import set")
         if shutil.which("hyperfine"):
             subprocess.run(
-                ["hyperfine", "-N", "--warmup", "3", *(" ".join(a) for a in commands.values())],
+                ["hyperfine", "-N", "--warmup", "3", *(shlex.join(a) for a in commands.values())],
                 check=False,
             )
         else:

@@ -47,7 +47,8 @@ def _phrase_pattern() -> re.Pattern[str]:
     """One pattern with a named group per kind, so that one match call classifies a heading;
     built once per process, when the first heading is classified. The phrases use only the
     syntax both engines share, and the standard library's compiles this one three times
-    faster than ``regex`` (it is the largest pattern the parser has)."""
+    faster than ``regex`` (it is the largest pattern the parser has). ``vocabulary.PHRASES``
+    is read then, once: extra headings go through ``ParseOptions.vocabulary``."""
     return re.compile(
         "|".join(
             f"(?P<{kind.value}>{'|'.join(f'(?:{p})' for p in phrases(kind))})" for kind in PHRASES

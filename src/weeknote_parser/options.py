@@ -13,7 +13,7 @@ from .limits import FIRST_DATE as FIRST_DATE
 from .limits import FIRST_YEAR as FIRST_YEAR
 from .limits import LAST_DATE as LAST_DATE
 from .limits import LAST_YEAR as LAST_YEAR
-from .limits import check_date_range
+from .limits import check_date_range as check_date_range
 from .limits import today_from_environment as today_from_environment
 from .models import SectionKind
 

@@ -7,8 +7,6 @@ from typing import Any
 
 import click
 
-from ..batch import Job, run
-from ..export_sqlite import MissingExtraError, SqliteExport, document_rows, sqlite_utils_module
 from .parse import check_parser, settings_in_force, stdin_reader
 from .run import Inputs, Reporter, input_options
 from .settings import parse_options
@@ -32,6 +30,9 @@ def sqlite(database: str, files: tuple[str, ...], **settings: Any) -> None:
 
     Open it with Datasette: datasette DB
     """
+    from ..batch import Job, run
+    from ..export_sqlite import MissingExtraError, SqliteExport, document_rows, sqlite_utils_module
+
     config = settings_in_force(settings)
     inputs = Inputs.from_options(files, settings)
     inputs.check()

@@ -70,7 +70,7 @@ def settings_in_force(settings: dict[str, Any]) -> Config:
     is invalid)."""
     from ..config import ConfigError
     from ..errors import OptionsError, WeeknoteError
-    from ..options import today_from_environment
+    from ..limits import today_from_environment
 
     today = settings["today"]
     if today is None:
