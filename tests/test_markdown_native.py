@@ -162,3 +162,25 @@ def test_code_spans_open_at_the_end_of_a_line() -> None:
     assert not markdown_native._opens_code("an escaped \\` tick")
     assert not markdown_native._opens_code("``a ` b``")
     assert not markdown_native._opens_code("`a \\` b")  # no escapes inside code: closed
+
+
+def test_fenced_code_holds_no_code_spans() -> None:
+    fenced = "See [the docs].\n\n```bash\necho `date\n```\n\nAfter.\n"
+    assert not markdown_native._unclosed_code_after_bracket(fenced)
+    tildes = "See [x].\n\n~~~~\na `b [c\n~~~~~\n"
+    assert not markdown_native._unclosed_code_after_bracket(tildes)
+    # Text after the fence is still read, and a fence that never closes is read as text.
+    assert markdown_native._unclosed_code_after_bracket(fenced + "\nThen [`b here.\n")
+    assert markdown_native._unclosed_code_after_bracket("See [x].\n\n```\na `b\n")
+    # A shorter run, or one with text after it, does not close the fence: the later fence
+    # does, and what is between them is code.
+    assert not markdown_native._unclosed_code_after_bracket("[x]\n````\na\n```\n````\n")
+    assert not markdown_native._unclosed_code_after_bracket("[x]\n```\na\n``` no\n```\n")
+    # An indented fence (in a list item) is read as text, as before.
+    assert markdown_native._unclosed_code_after_bracket("- [x]\n\n  ```\n  a `b\n  ```\n")
+
+
+@native
+def test_a_text_with_fenced_code_is_read_by_the_rust_engine() -> None:
+    text = "# Weeknote 3.25\n\nSee [the docs](https://example.org).\n\n```js\nlet a = `b`;\n```\n"
+    assert not markdown_native.too_deep(text)

@@ -123,8 +123,38 @@ def _unclosed_code_after_bracket(body: str) -> bool:
     """Does a line of ``body`` leave a run of backticks open, in a text that holds a '['?
     The Rust engine panics on some of those ('[`b'), printing to standard error before the
     reader falls back. (A code span running on to the next line counts as open: such a text
-    goes to markdown-it-py too.)"""
-    return any("`" in line and _opens_code(line) for line in body.splitlines())
+    goes to markdown-it-py too.) The fences of a fenced code block, and the lines between
+    them, hold no code spans: a fence that opens and closes at the left margin is skipped
+    whole; any other is read as text, as before."""
+    lines = body.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence = _FENCE.match(line)
+        if fence is not None:
+            close = _closing_fence(lines, index + 1, fence.group(1))
+            if close is not None:
+                index = close + 1
+                continue
+        if "`" in line and _opens_code(line):
+            return True
+        index += 1
+    return False
+
+
+# A fence at the left margin: three or more backticks (with no backtick in the info string
+# after them) or tildes. Indented fences (in list items) are read as text.
+_FENCE = re.compile(r"(`{3,}(?=[^`]*$)|~{3,})")
+
+
+def _closing_fence(lines: list[str], start: int, opening: str) -> int | None:
+    """The line at or after ``start`` closing a fence opened by ``opening``: the same
+    character, at least as many, at the left margin, nothing but spaces after."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith(opening) and line.rstrip(" \t").strip(opening[0]) == "":
+            return index
+    return None
 
 
 def _opens_code(line: str) -> bool:
