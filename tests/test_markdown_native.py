@@ -42,6 +42,7 @@ MARKDOWN = [
     "## H2 ##", "#hashtag", "<b>x</b> after", "~~~", "line with two spaces  ", "a\\",
     "<!doctype html>", "<!DOCTYPE html>", "<?php x ?>", "(1) paren", "1.5 not a list",
     "Weeknote 12.22", "# Week 3", "## Done", "Shipped https://bare.example/x today",
+    "> a quote", ">", "> 1. one", "> # Heading", "```", "```js", "> ```",
 ]  # fmt: skip
 
 
@@ -184,3 +185,13 @@ def test_fenced_code_holds_no_code_spans() -> None:
 def test_a_text_with_fenced_code_is_read_by_the_rust_engine() -> None:
     text = "# Weeknote 3.25\n\nSee [the docs](https://example.org).\n\n```js\nlet a = `b`;\n```\n"
     assert not markdown_native.too_deep(text)
+
+
+@native
+def test_a_quote_with_no_lazy_line_after_it_is_read_by_the_rust_engine() -> None:
+    assert not markdown_native.too_deep("Intro\n\n> a quote\n> more\n\nAfter it.\n")
+    assert not markdown_native.too_deep("> a quote\n>\n> - an item\n")
+    assert markdown_native.too_deep("> a quote\nlazy line\n")
+    # What the engines read differently is looked for in quotes too.
+    assert markdown_native.too_deep("> [^1]: a note\n")
+    assert markdown_native.too_deep("> | a |\n> |---|\n")

@@ -31,14 +31,17 @@ _DEEP_CANDIDATE = re.compile(r"^[ \t>*+\-0-9.)]{12,}", re.MULTILINE)
 # a footnote definition (markdown-it-py's may interrupt a paragraph, the Rust one's may not)
 # and an inline footnote ('^[a note]', markdown-it-py's only);
 # a declaration such as '<!doctype html>' in lower case (an HTML block in markdown-it-py,
-# following the current CommonMark; paragraph text in the Rust port); and a quote or a
-# table, after which the engines may disagree on where lazy continuation lines end; and the
+# following the current CommonMark; paragraph text in the Rust port); and a table, or a
+# quote with a line after it that is neither blank nor quoted (a lazy continuation line),
+# after which the engines may disagree on where lazy continuation lines end; and the
 # newer CommonMark's other changes markdown-it-py follows: a '<search>' block, and Unicode
 # symbols ('¢', '✅') counting as punctuation beside '*' and '_' (where emphasis may start).
-_READ_DIFFERENTLY = re.compile(  # possessive: a long run of spaces is read once
-    r"^[ \t]*+(?:>|\[\^|<![a-z]|</?search\b|\|?[ \t]*+:?-++:?[ \t]*+\|)",
+_READ_DIFFERENTLY = re.compile(  # possessive: a long run of spaces is read once; in quotes too
+    r"^[ \t>]*+(?:\[\^|<![a-z]|</?search\b|\|?[ \t]*+:?-++:?[ \t]*+\|)",
     re.MULTILINE | re.IGNORECASE,
 )
+# A quoted line followed by a line that is neither blank nor quoted: a lazy continuation.
+_LAZY_AFTER_QUOTE = re.compile(r"^[ \t]*+>[^\n]*+\n(?![ \t]*+(?:>|\n|$))", re.MULTILINE)
 # A line that may be a table's delimiter row ('---', '|:--|', '--- | ---'), in a text with a '|'.
 _DELIMITER_ROW = re.compile(r"^[ \t>]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\||$)", re.MULTILINE)
 _SYMBOL_BESIDE_DELIMITER = regex.compile(r"[*_](?![\x00-\x7f])\p{S}|(?![\x00-\x7f])\p{S}[*_]")
@@ -106,6 +109,8 @@ def too_deep(body: str) -> bool:
     """Does a line of ``body`` open blocks deeper than the Rust parser is given, or hold
     what the two engines read differently?"""
     if _READ_DIFFERENTLY.search(body) is not None or "^[" in body:  # '^[…]': an inline footnote
+        return True
+    if ">" in body and _LAZY_AFTER_QUOTE.search(body) is not None:
         return True
     if "|" in body and _DELIMITER_ROW.search(body) is not None:  # a table, perhaps
         return True
