@@ -193,5 +193,14 @@ def test_a_quote_with_no_lazy_line_after_it_is_read_by_the_rust_engine() -> None
     assert not markdown_native.too_deep("> a quote\n>\n> - an item\n")
     assert markdown_native.too_deep("> a quote\nlazy line\n")
     # What the engines read differently is looked for in quotes too.
-    assert markdown_native.too_deep("> [^1]: a note\n")
+    assert markdown_native.too_deep("> a line\n> [^1]: a note right below it\n")
     assert markdown_native.too_deep("> | a |\n> |---|\n")
+
+
+@native
+def test_a_footnote_below_a_blank_line_is_read_by_the_rust_engine() -> None:
+    assert not markdown_native.too_deep("Shipped it[^1].\n\n[^1]: Nearly.\n")
+    assert not markdown_native.too_deep("> Quoted[^q].\n>\n> [^q]: In the quote.\n")
+    # Right below a line, a definition may interrupt it in one engine and not the other.
+    assert markdown_native.too_deep("Shipped it[^1].\n[^1]: Nearly.\n")
+    assert markdown_native.too_deep("A[^1] b[^2].\n\n[^1]: One.\n[^2]: Two.\n")

@@ -28,8 +28,9 @@ import regex
 MAX_CONTAINER_COLUMNS = 48
 _DEEP_CANDIDATE = re.compile(r"^[ \t>*+\-0-9.)]{12,}", re.MULTILINE)
 # What the two engines read differently, so that a text holding it goes to markdown-it-py:
-# a footnote definition (markdown-it-py's may interrupt a paragraph, the Rust one's may not)
-# and an inline footnote ('^[a note]', markdown-it-py's only);
+# a footnote definition right below another line (markdown-it-py's may interrupt a
+# paragraph, the Rust one's may not) and an inline footnote ('^[a note]', markdown-it-py's
+# only);
 # a declaration such as '<!doctype html>' in lower case (an HTML block in markdown-it-py,
 # following the current CommonMark; paragraph text in the Rust port); and a table, or a
 # quote with a line after it that is neither blank nor quoted (a lazy continuation line),
@@ -37,9 +38,12 @@ _DEEP_CANDIDATE = re.compile(r"^[ \t>*+\-0-9.)]{12,}", re.MULTILINE)
 # newer CommonMark's other changes markdown-it-py follows: a '<search>' block, and Unicode
 # symbols ('¢', '✅') counting as punctuation beside '*' and '_' (where emphasis may start).
 _READ_DIFFERENTLY = re.compile(  # possessive: a long run of spaces is read once; in quotes too
-    r"^[ \t>]*+(?:\[\^|<![a-z]|</?search\b|\|?[ \t]*+:?-++:?[ \t]*+\|)",
+    r"^[ \t>]*+(?:<![a-z]|</?search\b|\|?[ \t]*+:?-++:?[ \t]*+\|)",
     re.MULTILINE | re.IGNORECASE,
 )
+# A line opening with '[^' (a footnote's definition, or its mark) right below a line that
+# is not blank (in a quote: not blank but for its markers).
+_FOOTNOTE_BELOW_TEXT = re.compile(r"^[ \t>]*+[^ \t>\n][^\n]*+\n[ \t>]*+\[\^", re.MULTILINE)
 # A quoted line followed by a line that is neither blank nor quoted: a lazy continuation.
 _LAZY_AFTER_QUOTE = re.compile(r"^[ \t]*+>[^\n]*+\n(?![ \t]*+(?:>|\n|$))", re.MULTILINE)
 # A line that may be a table's delimiter row ('---', '|:--|', '--- | ---'), in a text with a '|'.
@@ -109,6 +113,8 @@ def too_deep(body: str) -> bool:
     """Does a line of ``body`` open blocks deeper than the Rust parser is given, or hold
     what the two engines read differently?"""
     if _READ_DIFFERENTLY.search(body) is not None or "^[" in body:  # '^[…]': an inline footnote
+        return True
+    if "[^" in body and _FOOTNOTE_BELOW_TEXT.search(body) is not None:
         return True
     if ">" in body and _LAZY_AFTER_QUOTE.search(body) is not None:
         return True
