@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..errors import InputError
@@ -69,9 +70,11 @@ def split_front_matter(lines: list[str], *, name: str) -> FrontMatter:
 _KEY = re.compile(r"^([A-Za-z0-9_-]+)\s*[:=]")
 
 
+@cache
 def _loader() -> type[Any]:
     """A safe YAML loader (libyaml's when it is built in) that keeps dates and times as the
-    strings written, and long integers as text."""
+    strings written, and long integers as text. Made once per process: a loader class holds
+    no state of its own between documents (each ``yaml.load`` makes an instance)."""
     import yaml
 
     base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
