@@ -101,6 +101,11 @@ def _text_links(n: int) -> str:
     return "Weeknote 12.22\n\n" + " ".join(f"https://example.org/{i}" for i in range(n)) + "\n"
 
 
+def _markdown_unclosed_fences(n: int) -> str:
+    # Fences that never close, in a text with a '[' and a code span: each is looked for.
+    return "# Weeknote 12.22\n\nSee [the notes] and `this`.\n\n" + "~~~~a\n" * n
+
+
 FAMILIES: tuple[Family, ...] = (
     Family("html archive posts", "html", _archive, (200, 2_000, 20_000)),
     Family("html nav links", "html", _nav, (1_000, 10_000, 100_000)),
@@ -117,6 +122,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("markdown long line", "markdown", _markdown_long_line, (10_000, 100_000, 1_000_000)),
     Family("markdown links", "markdown", _markdown_links, (100, 1_000, 10_000)),
     Family("text links", "text", _text_links, (300, 3_000, 30_000)),
+    Family("markdown unclosed fences", "markdown", _markdown_unclosed_fences, (300, 3_000, 30_000)),
 )
 
 

@@ -177,6 +177,10 @@ def test_fenced_code_holds_no_code_spans() -> None:
     # does, and what is between them is code.
     assert not markdown_native._unclosed_code_after_bracket("[x]\n````\na\n```\n````\n")
     assert not markdown_native._unclosed_code_after_bracket("[x]\n```\na\n``` no\n```\n")
+    # Blocks one after another: each closing fence ends its own block only.
+    back_to_back = "[x]\n```js\na `b\n```\n```\nc `d\n```\n"
+    assert not markdown_native._unclosed_code_after_bracket(back_to_back)
+    assert markdown_native._unclosed_code_after_bracket(back_to_back + "e `f\n")
     # An indented fence (in a list item) is read as text, as before.
     assert markdown_native._unclosed_code_after_bracket("- [x]\n\n  ```\n  a `b\n  ```\n")
 

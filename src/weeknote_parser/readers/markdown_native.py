@@ -138,15 +138,14 @@ def _unclosed_code_after_bracket(body: str) -> bool:
     them, hold no code spans: a fence that opens and closes at the left margin is skipped
     whole; any other is read as text, as before."""
     lines = body.splitlines()
+    closing = _closing_fences(lines)
     index = 0
     while index < len(lines):
+        close = closing.get(index)
+        if close is not None:
+            index = close + 1
+            continue
         line = lines[index]
-        fence = _FENCE.match(line)
-        if fence is not None:
-            close = _closing_fence(lines, index + 1, fence.group(1))
-            if close is not None:
-                index = close + 1
-                continue
         if "`" in line and _opens_code(line):
             return True
         index += 1
@@ -154,18 +153,35 @@ def _unclosed_code_after_bracket(body: str) -> bool:
 
 
 # A fence at the left margin: three or more backticks (with no backtick in the info string
-# after them) or tildes. Indented fences (in list items) are read as text.
+# after them) or tildes; one longer than MAX_FENCE is read as text. Indented fences (in
+# list items) are read as text too.
+MAX_FENCE = 32
 _FENCE = re.compile(r"(`{3,}(?=[^`]*$)|~{3,})")
 
 
-def _closing_fence(lines: list[str], start: int, opening: str) -> int | None:
-    """The line at or after ``start`` closing a fence opened by ``opening``: the same
-    character, at least as many, at the left margin, nothing but spaces after."""
-    for index in range(start, len(lines)):
+def _closing_fences(lines: list[str]) -> dict[int, int]:
+    """Each opening fence's line -> the line that closes it: the first one below it that is
+    the same character, at least as many, at the left margin, with nothing but spaces after.
+    One pass from the end, keeping for each character and length the nearest such line, so
+    a text of many fences that never close costs no more than its length."""
+    nearest: dict[str, list[int | None]] = {
+        "`": [None] * (MAX_FENCE + 1), "~": [None] * (MAX_FENCE + 1),
+    }  # fmt: skip
+    closing: dict[int, int] = {}
+    for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if line.startswith(opening) and line.rstrip(" \t").strip(opening[0]) == "":
-            return index
-    return None
+        if not line.startswith(("```", "~~~")):
+            continue
+        fence = _FENCE.match(line)
+        if fence is not None and len(fence.group(1)) <= MAX_FENCE:
+            close = nearest[line[0]][len(fence.group(1))]
+            if close is not None:
+                closing[index] = close
+        bare = line.rstrip(" \t")
+        if bare.strip(line[0]) == "":  # only fence characters: it closes fences this long
+            for width in range(3, min(len(bare), MAX_FENCE) + 1):
+                nearest[line[0]][width] = index
+    return closing
 
 
 def _opens_code(line: str) -> bool:
